@@ -1,0 +1,24 @@
+//! nkextract's core: turns English news about North Korea's penal system into four tables
+//! (articles, events, facilities, claims). The modules follow the pipeline, and data flows one
+//! way: text -> article layout -> segments -> time, facilities, claims -> events -> tables.
+//!
+//! This crate has no Python in it; `python.rs` (behind the `python` feature that only maturin
+//! turns on) is the one binding module.
+
+pub mod article;
+pub mod claims;
+pub mod error;
+pub mod events;
+pub mod facilities;
+pub mod lexicon;
+pub mod pipeline;
+pub mod sink;
+pub mod tables;
+pub mod text;
+pub mod time;
+
+#[cfg(feature = "python")]
+mod python;
+
+pub use error::{Error, Result};
+pub use pipeline::{extract_documents, DocResult, Input, Meta, Options};

@@ -1,0 +1,1 @@
+//! Arrow schemas and record batches: the one place the output contract is written.

@@ -1,0 +1,70 @@
+//! Turning bytes into text. Strict by default: a file that is not UTF-8 is an error naming the
+//! file, because silently replacing bytes would shift every offset a researcher audits. Callers
+//! may opt into lossy decoding (bad bytes become U+FFFD). A UTF-8 byte order mark is dropped.
+
+use std::path::Path;
+
+use crate::error::{Error, Result};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Decoding {
+    /// Invalid UTF-8 is an error.
+    #[default]
+    Strict,
+    /// Invalid bytes become U+FFFD.
+    Lossy,
+}
+
+impl std::str::FromStr for Decoding {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Decoding> {
+        match s {
+            "strict" => Ok(Decoding::Strict),
+            "lossy" | "replace" => Ok(Decoding::Lossy),
+            other => Err(Error::Input(format!("decoding must be 'strict' or 'lossy', not {other:?}"))),
+        }
+    }
+}
+
+/// Decodes a file's bytes. NUL bytes mark a binary file, which is always an error.
+pub fn decode_bytes(bytes: Vec<u8>, path: &Path, decoding: Decoding) -> Result<String> {
+    let body = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => rest.to_vec(),
+        None => bytes,
+    };
+    if body.contains(&0) {
+        return Err(Error::Binary { path: path.to_path_buf() });
+    }
+    match String::from_utf8(body) {
+        Ok(text) => Ok(text),
+        Err(err) => match decoding {
+            Decoding::Lossy => Ok(String::from_utf8_lossy(err.as_bytes()).into_owned()),
+            Decoding::Strict => Err(Error::NotUtf8 { path: path.to_path_buf(), offset: err.utf8_error().valid_up_to() }),
+        },
+    }
+}
+
+pub fn read_text_file(path: &Path, decoding: Decoding) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|source| {
+        if source.kind() == std::io::ErrorKind::NotFound {
+            Error::NotFound { path: path.to_path_buf() }
+        } else {
+            Error::Io { path: path.to_path_buf(), source }
+        }
+    })?;
+    decode_bytes(bytes, path, decoding)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strict_and_lossy() {
+        let path = Path::new("x.txt");
+        assert!(matches!(decode_bytes(b"ab\xffcd".to_vec(), path, Decoding::Strict), Err(Error::NotUtf8 { offset: 2, .. })));
+        assert_eq!(decode_bytes(b"ab\xffcd".to_vec(), path, Decoding::Lossy).ok().as_deref(), Some("ab\u{fffd}cd"));
+        assert!(matches!(decode_bytes(b"a\0b".to_vec(), path, Decoding::Lossy), Err(Error::Binary { .. })));
+        assert_eq!(decode_bytes(b"\xEF\xBB\xBFhi".to_vec(), path, Decoding::Strict).ok().as_deref(), Some("hi"));
+    }
+}
