@@ -10,6 +10,7 @@ pub mod claims;
 pub mod error;
 pub mod events;
 pub mod facilities;
+pub mod input;
 pub mod lexicon;
 pub mod pipeline;
 pub mod sink;

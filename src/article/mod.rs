@@ -1,6 +1,8 @@
 //! Article stage: the layout of a news page as scraped: title, byline, dateline, outlet,
 //! boilerplate, and the body paragraphs the extractors read.
 
+pub mod outlets;
+
 use crate::pipeline::Meta;
 use crate::text::{Block, BlockKind};
 use crate::time::Date;
