@@ -1,10 +1,25 @@
 //! Article stage: the layout of a news page as scraped: title, byline, dateline, outlet,
 //! boilerplate, and the body paragraphs the extractors read.
+//!
+//! Lines are classified once ([`layout::classify`]); furniture is dropped, metadata lines are
+//! read for authors, translators and dates, and the remaining lines are grouped into paragraphs,
+//! joining hard-wrapped lines. The body blocks keep byte ranges of the original, so the text
+//! stage can map every later span back to it.
 
+mod dates;
+mod layout;
 pub mod outlets;
 
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+pub use dates::{find_full_date, month_number};
+use layout::{classify, LineClass, BIO, BYLINE, SCRAPE_HEADER, TRANSLATOR};
+
 use crate::pipeline::Meta;
-use crate::text::{Block, BlockKind};
+use crate::text::{regex, Block, BlockKind};
 use crate::time::Date;
 
 /// What the article stage read from a document (the `articles` row, plus the body blocks).
@@ -24,33 +39,359 @@ pub struct ArticleInfo {
     pub blocks: Vec<Block>,
 }
 
-pub fn analyse(original: &str, meta: &Meta) -> ArticleInfo {
-    let blocks = plain_blocks(original);
-    ArticleInfo {
-        title: meta.title.clone(),
-        outlet: meta.outlet.clone(),
-        published: meta.published,
-        published_source: meta.published.map(|_| "metadata"),
-        url: meta.url.clone(),
-        blocks,
-        ..ArticleInfo::default()
-    }
+#[derive(Debug, Clone)]
+struct Line {
+    range: Range<usize>,
+    class: LineClass,
 }
 
-/// Paragraphs separated by blank lines, every line kept: for text that is all body.
-pub fn plain_blocks(text: &str) -> Vec<Block> {
-    let mut blocks = Vec::new();
+fn split_lines(text: &str) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut pos = 0usize;
     for raw in text.split_inclusive('\n') {
         let content = raw.trim_end_matches(['\n', '\r']);
-        let range = pos..pos + content.len();
+        let mut range = pos..pos + content.len();
         pos += raw.len();
-        if content.trim().is_empty() {
+        // Scraper markers glued to a paragraph ("[imText1]The DailyNK ...") are not text.
+        if let Some(m) = MARKER_PREFIX.find(content) {
+            range.start += m.end();
+        }
+        let class = classify(text.get(range.clone()).unwrap_or(""));
+        lines.push(Line { range, class });
+    }
+    lines
+}
+
+static MARKER_PREFIX: LazyLock<Regex> = LazyLock::new(|| regex(r"^\s*\[(?:imText|img|image|caption)\w*\]"));
+
+/// Words after which a hard-wrapped line certainly continues.
+const CONTINUING_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "with", "by", "and", "or", "but", "that", "which",
+    "who", "as", "into", "its", "their", "his", "her", "is", "are", "was", "were", "be", "been", "has", "have", "had",
+    "not", "than", "this", "these", "those", "about", "after", "before", "over", "under", "between", "said", "told",
+];
+
+/// Whether the line break between `prev` and `next` is a hard wrap inside one paragraph.
+fn continues(prev: &str, next: &str) -> bool {
+    let prev = prev.trim_end();
+    let next = next.trim_start();
+    let Some(last) = prev.chars().last() else { return false };
+    if matches!(last, '.' | '!' | '?' | ':' | '"' | '\u{201D}' | ')' | ']') {
+        return false;
+    }
+    let Some(first) = next.chars().next() else { return false };
+    if first.is_lowercase() || first.is_ascii_digit() {
+        return true;
+    }
+    if matches!(last, ',' | ';' | '-' | '\u{2013}' | '\u{2014}' | '(' | '\u{2018}' | '\u{201C}') {
+        return true;
+    }
+    let last_word = prev.rsplit(|c: char| !c.is_alphanumeric() && c != '\'').next().unwrap_or("").to_lowercase();
+    CONTINUING_WORDS.contains(&last_word.as_str())
+}
+
+/// A line that reads like a headline: short, no sentence-final period.
+fn headline_like(line: &str) -> bool {
+    let line = line.trim();
+    let words = line.split_whitespace().count();
+    let ends_sentence = line.ends_with('.') && !line.ends_with("..");
+    (2..=30).contains(&words) && line.len() <= 220 && !ends_sentence
+}
+
+/// The outlet named in a dateline or lead: "SEOUL, Oct. 14 (UPI) --", "Nov. 25 (UPI) --",
+/// "REPORTING FROM SEOUL --", "PanARMENIAN.Net - ".
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"^(?:REPORTING FROM\s+)?(?:([A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+){0,3}),?\s*)?(?:\(?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)\)?\s*)?(?:\(([^()]{2,40})\)\s*)?(?:--|-–|—|–|―|-)\s*")
+});
+static LEAD_OUTLET: LazyLock<Regex> = LazyLock::new(|| regex(r"^([A-Z][A-Za-z]*(?:[A-Z.][A-Za-z]+)+)\s+[-–—]\s+"));
+/// Phrases in which this press names itself: "Daily NK has learned", "told Daily NK".
+static SELF_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)(?:\btold|\bto|\bby|\bmet)\s+((?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})(?:'s?\s+Korean Service)?|((?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})\s+(?:has|have)\s+learned|((?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})\s+was confirmed")
+});
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| regex(r"[\w.+-]+(?:@|\(at\))[\w-]+(?:\.[\w-]+)+"));
+
+pub fn analyse(original: &str, meta: &Meta) -> ArticleInfo {
+    let mut lines = split_lines(original);
+    let mut info = ArticleInfo { url: meta.url.clone(), ..ArticleInfo::default() };
+    let mut text_date: Option<Date> = None;
+    let mut outlet_from_text: Option<String> = None;
+    let mut scraped_title: Option<Range<usize>> = None;
+
+    // Everything after a tail marker is furniture.
+    if let Some(cut) = lines.iter().position(|l| l.class == LineClass::TailCut) {
+        for line in lines.iter_mut().skip(cut) {
+            if line.class != LineClass::Blank {
+                line.class = LineClass::Boilerplate;
+            }
+        }
+    }
+
+    let line_text = |range: &Range<usize>| original.get(range.clone()).unwrap_or("");
+    for index in 0..lines.len() {
+        let Some(line) = lines.get(index) else { continue };
+        let text = line_text(&line.range).trim();
+        match line.class {
+            LineClass::Byline => {
+                if let Some(names) = BYLINE.captures(text).and_then(|c| c.get(1)) {
+                    info.authors.extend(split_names(names.as_str()));
+                }
+                if text_date.is_none() {
+                    text_date = find_full_date(text).map(|(d, _)| d);
+                }
+            }
+            LineClass::Translator => {
+                if let Some(names) = TRANSLATOR.captures(text).and_then(|c| c.get(1)) {
+                    info.translators.extend(split_names(names.as_str()));
+                }
+            }
+            LineClass::Bio => {
+                if let Some(name) = BIO.captures(text).and_then(|c| c.get(1)) {
+                    info.authors.push(name.as_str().to_string());
+                }
+            }
+            LineClass::DateStamp => {
+                if text_date.is_none() {
+                    text_date = find_full_date(text).map(|(d, _)| d);
+                }
+            }
+            LineClass::ScrapeHeader => {
+                let raw = line_text(&line.range);
+                if let Some(c) = SCRAPE_HEADER.captures(raw) {
+                    if text_date.is_none() {
+                        text_date = c.get(1).and_then(|m| Date::parse_iso(m.as_str()));
+                    }
+                    if let Some(rest) = c.get(2) {
+                        let next = lines.iter().skip(index + 1).find(|l| l.class == LineClass::Content).map(|l| line_text(&l.range));
+                        let end = scraped_title_end(rest.as_str(), next.unwrap_or(""));
+                        let start = line.range.start + rest.start();
+                        scraped_title = Some(start..start + end);
+                    }
+                }
+            }
+            LineClass::Content | LineClass::Blank | LineClass::Boilerplate | LineClass::TailCut => {}
+        }
+        // Contact lines name the outlet by its e-mail domain.
+        if outlet_from_text.is_none() && text.to_ascii_lowercase().contains("direct any") {
+            if let Some(outlet) = EMAIL.find(text).and_then(|m| outlets::by_domain(&m.as_str().replace("(at)", "@"))) {
+                outlet_from_text = Some(outlet.name.clone());
+            }
+        }
+    }
+
+    // Short caption lines just before a credit line ("prisoners" / "Image: pixabay").
+    for index in 1..lines.len() {
+        let credit = lines.get(index).is_some_and(|l| l.class == LineClass::Boilerplate && is_credit(line_text(&l.range)));
+        if let Some(prev) = lines.get_mut(index - 1) {
+            let words = original.get(prev.range.clone()).unwrap_or("").split_whitespace().count();
+            if credit && prev.class == LineClass::Content && words <= 6 && !original.get(prev.range.clone()).unwrap_or("").trim_end().ends_with('.') {
+                prev.class = LineClass::Boilerplate;
+            }
+        }
+    }
+
+    // The title: metadata's, a scraper header's, the headline before a date stamp or byline, or
+    // a headline-like first line.
+    let content: Vec<usize> = (0..lines.len()).filter(|&i| lines.get(i).is_some_and(|l| l.class == LineClass::Content)).collect();
+    let mut title_line: Option<usize> = None;
+    if scraped_title.is_none() {
+        let first_stamp = lines.iter().position(|l| matches!(l.class, LineClass::DateStamp | LineClass::Byline));
+        let before_stamp = first_stamp.and_then(|stamp| content.iter().rev().find(|&&i| i < stamp).copied());
+        let candidate = match before_stamp {
+            Some(i) if headline_like(line_text(&lines.get(i).map_or(0..0, |l| l.range.clone()))) => Some(i),
+            _ => content.first().copied().filter(|&i| headline_like(line_text(&lines.get(i).map_or(0..0, |l| l.range.clone())))),
+        };
+        // A headline stands alone: the next content line is not its continuation.
+        title_line = candidate.filter(|&i| {
+            content.len() > 1 && {
+                let next = content.iter().find(|&&j| j > i).and_then(|&j| lines.get(j));
+                let this = lines.get(i).map_or("", |l| line_text(&l.range));
+                next.is_none_or(|n| !(n.range.start == lines.get(i).map_or(0, |l| l.range.end) + 1 && continues(this, line_text(&n.range))))
+            }
+        });
+        // Site furniture above a title anchored by a date stamp is not body.
+        if let (Some(t), Some(_)) = (title_line, first_stamp) {
+            if before_stamp == Some(t) {
+                for line in lines.iter_mut().take(t) {
+                    if line.class == LineClass::Content {
+                        line.class = LineClass::Boilerplate;
+                    }
+                }
+            }
+        }
+    }
+    let title_range = scraped_title.clone().or_else(|| title_line.and_then(|i| lines.get(i)).map(|l| l.range.clone()));
+    let title_text = title_range.as_ref().map(|r| original.get(r.clone()).unwrap_or("").trim().to_string());
+    // Image alt text often repeats the headline: such a line is a caption.
+    if let Some(title) = title_text.as_deref().filter(|t| t.len() >= 20) {
+        for (i, line) in lines.iter_mut().enumerate() {
+            if Some(i) != title_line && line.class == LineClass::Content && line_text(&line.range).trim_start().starts_with(title) {
+                line.class = LineClass::Boilerplate;
+            }
+        }
+    }
+
+    // Paragraphs.
+    let mut blocks: Vec<Block> = Vec::new();
+    if let Some(range) = title_range.clone() {
+        blocks.push(Block { kind: BlockKind::Title, lines: vec![trim_range(original, range)] });
+    }
+    let mut current: Vec<Range<usize>> = Vec::new();
+    let flush = |current: &mut Vec<Range<usize>>, blocks: &mut Vec<Block>| {
+        if !current.is_empty() {
+            blocks.push(Block { kind: BlockKind::Body, lines: std::mem::take(current) });
+        }
+    };
+    for (i, line) in lines.iter().enumerate() {
+        if line.class != LineClass::Content || Some(i) == title_line {
+            flush(&mut current, &mut blocks);
+            continue;
+        }
+        let range = trim_range(original, line.range.clone());
+        if let Some(prev) = current.last() {
+            if !continues(line_text(prev), line_text(&range)) {
+                flush(&mut current, &mut blocks);
+            }
+        }
+        current.push(range);
+    }
+    flush(&mut current, &mut blocks);
+
+    // Dateline and outlet from the lead paragraph.
+    // (The lead may follow a standfirst, so the first few paragraphs are tried.)
+    for lead in blocks.iter().filter(|b| b.kind == BlockKind::Body).take(3) {
+        let lead_text = lead.lines.first().map_or("", |r| line_text(r));
+        if let Some(c) = DATELINE.captures(lead_text).filter(|c| c.get(1).is_some() || c.get(2).is_some()) {
+            info.dateline = c.get(1).map(|m| m.as_str().trim().to_string()).filter(|d| d.len() >= 3);
+            if let Some(name) = c.get(2) {
+                let name = name.as_str().trim();
+                outlet_from_text = Some(outlets::lookup(name).map_or_else(|| name.to_string(), |o| o.name.clone()));
+            }
+            break;
+        } else if let Some(name) = LEAD_OUTLET.captures(lead_text).and_then(|c| c.get(1)) {
+            outlet_from_text = Some(outlets::lookup(name.as_str()).map_or_else(|| name.as_str().to_string(), |o| o.name.clone()));
+            break;
+        }
+    }
+    if outlet_from_text.is_none() {
+        outlet_from_text = self_reference(original, &blocks);
+    }
+
+    info.title = meta.title.clone().or(title_text.filter(|t| !t.is_empty()));
+    info.outlet = meta.outlet.clone().or(outlet_from_text);
+    info.published = meta.published.or(text_date);
+    info.published_source = if meta.published.is_some() {
+        Some("metadata")
+    } else if text_date.is_some() {
+        Some("text")
+    } else {
+        None
+    };
+    info.body = body_text(original, &blocks);
+    info.blocks = blocks;
+    dedup(&mut info.authors);
+    dedup(&mut info.translators);
+    info
+}
+
+fn is_credit(line: &str) -> bool {
+    let lower = line.trim().to_ascii_lowercase();
+    lower.starts_with("image:") || lower.starts_with("photo:") || lower.contains("/ image:") || lower.contains("/ photo:")
+}
+
+/// Where the title ends in a scraper header that runs on into the lead ("Title Lead words […]").
+fn scraped_title_end(rest: &str, next_paragraph: &str) -> usize {
+    let probe: String = next_paragraph.trim().chars().take(24).collect();
+    if probe.chars().count() >= 12 {
+        if let Some(at) = rest.find(probe.as_str()) {
+            return rest.get(..at).map_or(rest.len(), |s| s.trim_end().len());
+        }
+    }
+    rest.trim_end().len()
+}
+
+/// The outlet a document names itself by ("Daily NK has learned", "told RFA's Korean Service").
+fn self_reference(original: &str, blocks: &[Block]) -> Option<String> {
+    for block in blocks {
+        for range in &block.lines {
+            let text = original.get(range.clone()).unwrap_or("");
+            for c in SELF_REFERENCE.captures_iter(text) {
+                let name = c.get(1).or(c.get(2)).or(c.get(3)).map_or("", |m| m.as_str());
+                let name = name.trim_end_matches("'s").trim_end_matches('\u{2019}');
+                // Try the longest prefix of the phrase that is a known news outlet.
+                let words: Vec<&str> = name.split_whitespace().collect();
+                for n in (1..=words.len()).rev() {
+                    let candidate = words.get(..n).map(|w| w.join(" ")).unwrap_or_default();
+                    let candidate = candidate.trim_end_matches(['\'', '\u{2019}', 's']).to_string();
+                    let found = outlets::lookup(&candidate).or_else(|| outlets::lookup(words.get(..n).map(|w| w.join(" ")).unwrap_or_default().as_str()));
+                    if let Some(outlet) = found.filter(|o| o.kind == "outlet") {
+                        return Some(outlet.name.clone());
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
+    let piece = text.get(range.clone()).unwrap_or("");
+    let lead = piece.len() - piece.trim_start().len();
+    let trail = piece.len() - piece.trim_end().len();
+    (range.start + lead)..(range.end - trail).max(range.start + lead)
+}
+
+fn split_names(names: &str) -> Vec<String> {
+    names
+        .split([',', '&'])
+        .flat_map(|part| part.split(" and "))
+        .map(|n| n.trim().trim_end_matches('.').trim().to_string())
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
+fn dedup(names: &mut Vec<String>) {
+    let mut seen = std::collections::HashSet::new();
+    names.retain(|n| seen.insert(n.to_lowercase()));
+}
+
+/// The body: paragraphs (without the title) with lines joined, separated by blank lines, spaces
+/// collapsed.
+fn body_text(original: &str, blocks: &[Block]) -> String {
+    let mut body = String::new();
+    for block in blocks.iter().filter(|b| b.kind != BlockKind::Title) {
+        if !body.is_empty() {
+            body.push_str("\n\n");
+        }
+        let mut paragraph = String::new();
+        for range in &block.lines {
+            for word in original.get(range.clone()).unwrap_or("").split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()) {
+                if !paragraph.is_empty() {
+                    paragraph.push(' ');
+                }
+                paragraph.push_str(word);
+            }
+        }
+        body.push_str(&paragraph);
+    }
+    body
+}
+
+/// Paragraphs separated by blank lines, hard-wrapped lines joined: for text that is all body.
+pub fn plain_blocks(text: &str) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut lines: Vec<Range<usize>> = Vec::new();
+    let mut pos = 0usize;
+    for raw in text.split_inclusive('\n') {
+        let content = raw.trim_end_matches(['\n', '\r']);
+        let range = trim_range(text, pos..pos + content.len());
+        pos += raw.len();
+        let joined = lines.last().is_some_and(|prev| continues(text.get(prev.clone()).unwrap_or(""), content));
+        if content.trim().is_empty() || (!lines.is_empty() && !joined) {
             if !lines.is_empty() {
                 blocks.push(Block { kind: BlockKind::Body, lines: std::mem::take(&mut lines) });
             }
-        } else {
+        }
+        if !content.trim().is_empty() {
             lines.push(range);
         }
     }
@@ -59,3 +400,6 @@ pub fn plain_blocks(text: &str) -> Vec<Block> {
     }
     blocks
 }
+
+#[cfg(test)]
+mod tests;

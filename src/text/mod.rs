@@ -223,3 +223,11 @@ mod tests {
         assert_eq!(sentences, vec!["He left on Apr. 15.", "She stayed.", "Camp No. 14 is in Kaechon."]);
     }
 }
+
+/// Compiles one of the crate's constant patterns. Patterns are literals in the source, each
+/// compiled (and so checked) by the unit tests of the module that owns it; a failure here is a
+/// programming error caught before release, which is why this one place may panic.
+#[allow(clippy::expect_used)]
+pub fn regex(pattern: &str) -> regex::Regex {
+    regex::Regex::new(pattern).expect("constant pattern compiles")
+}

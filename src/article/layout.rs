@@ -1,0 +1,198 @@
+//! Line classes of a scraped news page. Each line of the original is read once and labelled:
+//! body text, or one of the kinds of page furniture this press carries (share buttons,
+//! newsletter blurbs, photo credits, keyword lists, bylines, bios, related-story lists). Patterns
+//! describe furniture, not any one article: they are anchored to whole lines and short.
+
+use std::sync::LazyLock;
+
+use regex::{Regex, RegexSet};
+
+use crate::text::regex;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LineClass {
+    Blank,
+    Content,
+    /// Site furniture: dropped.
+    Boilerplate,
+    /// This line and everything after it is furniture ("Related UPI Stories", "Trending Stories").
+    TailCut,
+    /// "By NAME | DATE": authors and a date.
+    Byline,
+    /// "*Translated by NAME and edited by NAME".
+    Translator,
+    /// "NAME is one of Daily NK's reporters ...".
+    Bio,
+    /// A line that is only a date and time ("13:34, January 10, 2012").
+    DateStamp,
+    /// A scraper's header: " date 2017-02-27 Title ...".
+    ScrapeHeader,
+}
+
+/// Whole-line furniture, matched case-insensitively against the trimmed line.
+const BOILERPLATE: &[&str] = &[
+    r"^share (with|on|to|via) \w+",
+    r"^(share|tweet|email|print|comment|facebook|twitter|whatsapp|linkedin|reddit|copy link)$",
+    r"^sign up for\b",
+    r"\bnewsletter\b.{0,60}$",
+    r"^an exclusive report putting perspective",
+    r"^advertisement$",
+    r"^(image|photo|picture|graphic|source|credit|photo credit)s?\s*:",
+    r"\s/\s*(image|photo)\s*:",
+    r"\b(file )?photo by\b.*\|",
+    r"\blicense photo\b",
+    r"<a\s+href=",
+    r"\(wikimedia commons\)$",
+    r"^related\s*:",
+    r"^read in korean$",
+    r"^read (the|this) (story|article) in korean",
+    r"^please direct any (comments|questions)",
+    r"^(she|he|they) can be reached at\b",
+    r"^topics\s*:",
+    r"^tags\s*:",
+    r"^(click|tap) here\b",
+    r"^(subscribe|follow us)\b",
+    r"^copyright\b|^©|^\(c\) \d{4}",
+    r"^all rights reserved",
+    r"^(previous|next) (post|article)\b",
+    r"^«|»$",
+    r"^(world now|news from around the world)$",
+    r"^\[?(photo|image|video)\]?$",
+];
+
+/// Lines after which the page holds no more of the article.
+const TAIL: &[&str] = &[
+    r"^related(\s+\w+){0,3}\s+stories$",
+    r"^trending( stories| now)?$",
+    r"^top stories$",
+    r"^most (read|popular|viewed)( stories)?$",
+    r"^more (stories|from|in)\b.{0,40}$",
+    r"^recommended( stories| for you)?$",
+    r"^you (may|might) also like$",
+];
+
+static BOILERPLATE_SET: LazyLock<RegexSet> = LazyLock::new(|| build_set(BOILERPLATE));
+static TAIL_SET: LazyLock<RegexSet> = LazyLock::new(|| build_set(TAIL));
+
+#[allow(clippy::expect_used)] // constant patterns, compiled by the tests
+fn build_set(patterns: &[&str]) -> RegexSet {
+    RegexSet::new(patterns.iter().map(|p| format!("(?i){p}"))).expect("constant patterns compile")
+}
+
+pub static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"^(?i:by)\s+([A-Z][\p{L}.'-]+(?:\s+[A-Z][\p{L}.'-]+){1,3}(?:\s*(?:,|and|&)\s*[A-Z][\p{L}.'-]+(?:\s+[A-Z][\p{L}.'-]+){0,3})*)\s*(?:$|[|,•·-]|\s{2,})")
+});
+pub static TRANSLATOR: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"^[*\s]*(?i:translated(?:\s+from\s+\w+)?\s+by)\s+(.+?)(?:\s*(?:,|and)\s+(?i:edited|revised|copy-?edited)\s+by\s+.*)?\s*\.?$")
+});
+pub static BIO: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"^([A-Z][\p{L}'-]+(?:\s+[A-Z][\p{L}'-]+){1,3})\s+(?:is|was|has been)\s+(?:one of\s+|a\s+|an\s+|the\s+)?[^.]{0,80}?\b(?:reporters?|journalists?|correspondents?|writers?|contributors?|editors?|columnists?|analysts?|interns?)\b")
+});
+static DATE_STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)^(?:(?:posted|published|updated|date)\s*:?\s*)?(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?\s*,?\s*)?(?:[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[a-z]{3,9}\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2})(?:\s*(?:\||-|at|,)?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|[a-z]{2,4})?)?(?:\s*\|.*)?$")
+});
+pub static SCRAPE_HEADER: LazyLock<Regex> = LazyLock::new(|| regex(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s+(.+)$"));
+
+/// A comma-separated keyword list ("prisoners, prison, jail, camps, camp").
+fn is_keyword_list(line: &str) -> bool {
+    let items: Vec<&str> = line.split([',', '.']).map(str::trim).filter(|s| !s.is_empty()).collect();
+    if items.len() < 4 || line.ends_with('.') {
+        return false;
+    }
+    let words: usize = items.iter().map(|i| i.split_whitespace().count()).sum();
+    let lowercase = line.chars().next().is_some_and(|c| c.is_lowercase());
+    lowercase && words <= items.len() * 3
+}
+
+pub fn classify(line: &str) -> LineClass {
+    let trimmed = line.trim();
+    if trimmed.is_empty() {
+        return LineClass::Blank;
+    }
+    if TAIL_SET.is_match(trimmed) {
+        return LineClass::TailCut;
+    }
+    if SCRAPE_HEADER.is_match(line) {
+        return LineClass::ScrapeHeader;
+    }
+    if TRANSLATOR.is_match(trimmed) {
+        return LineClass::Translator;
+    }
+    if BYLINE.is_match(trimmed) && trimmed.split_whitespace().count() <= 16 {
+        return LineClass::Byline;
+    }
+    if DATE_STAMP.is_match(trimmed) {
+        return LineClass::DateStamp;
+    }
+    if BIO.is_match(trimmed) {
+        return LineClass::Bio;
+    }
+    if BOILERPLATE_SET.is_match(trimmed) || is_keyword_list(trimmed) || nav_bar(trimmed) {
+        return LineClass::Boilerplate;
+    }
+    LineClass::Content
+}
+
+/// "« Previous Post | World Now Home | Next Post »": two or more bars in a short line.
+fn nav_bar(line: &str) -> bool {
+    line.matches('|').count() >= 2 && line.split_whitespace().count() <= 14
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn furniture_is_recognised() {
+        for line in [
+            "share with facebook",
+            "Share on WhatsApp",
+            "Sign up for our weekly Korea Now newsletter",
+            "Advertisement",
+            "Image: pixabay",
+            "A North Korean merchant using a cell phone at a local market. / Image: Daily NK",
+            "North Korea's leader. File Photo by Stephen Shaver/UPI | License Photo",
+            "Please direct any comments or questions about this article to dailynkenglish@uni-media.net.",
+            "Read in Korean",
+            "prisoners, prison, jail, imprisonment, punishment, camps, camp",
+            "border, china, north korea, dprk, defectors, defections. remittance",
+            "« Previous Post | World Now Home | Next Post »",
+            "A marker delineating the border between China and North Korea (Wikimedia Commons)",
+            "Photo: Yonhap",
+        ] {
+            assert_eq!(classify(line), LineClass::Boilerplate, "{line}");
+        }
+        for line in ["Related UPI Stories", "Trending Stories", "Top stories", "Most Read"] {
+            assert_eq!(classify(line), LineClass::TailCut, "{line}");
+        }
+    }
+
+    #[test]
+    fn bylines_bios_and_stamps() {
+        assert_eq!(classify("By Elizabeth Shim  |  Oct. 14, 2015 at 1:56 PM"), LineClass::Byline);
+        assert_eq!(classify("By Jeong Tae Joo and Ha Yoon Ah"), LineClass::Byline);
+        assert_eq!(classify("*Translated by Violet Kim and edited by Laura Geigenberger"), LineClass::Translator);
+        assert_eq!(
+            classify("Seulkee Jang is one of Daily NK's full-time reporters and covers North Korean economic issues."),
+            LineClass::Bio
+        );
+        assert_eq!(classify("Kim Yoo Jin is one of Daily NK's freelance journalists."), LineClass::Bio);
+        assert_eq!(classify("13:34, January 10, 2012"), LineClass::DateStamp);
+        assert_eq!(classify("February 23, 2012 |  4:00 am"), LineClass::DateStamp);
+        assert_eq!(classify("February 27, 2017 - 13:58 AMT"), LineClass::DateStamp);
+        assert_eq!(classify(" date 2017-02-27 Seoul: North Korea executes officials"), LineClass::ScrapeHeader);
+    }
+
+    #[test]
+    fn prose_is_content() {
+        for line in [
+            "Amnesty was granted to inmates who had displayed “model behavior” during their time in prison, Daily NK sources in the country said.",
+            "By the end of the year, thousands of prisoners had been released, sources said.",
+            "Kim Jong Un granted amnesty to thousands of North Korea prisoners",
+            "A SURPRISE MOVE",
+            "Sources in the border city said the Ministry of State Security is investigating, a reporter for the outlet wrote.",
+        ] {
+            assert_eq!(classify(line), LineClass::Content, "{line}");
+        }
+    }
+}

@@ -1,0 +1,85 @@
+//! Article layouts written for these tests (other outlets' bylines and datelines), plus the
+//! bundled seed articles.
+
+use super::*;
+
+fn read(text: &str) -> ArticleInfo {
+    analyse(text, &Meta::default())
+}
+
+fn seed(name: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/articles").join(name);
+    std::fs::read_to_string(path).unwrap_or_default()
+}
+
+#[test]
+fn wire_story_with_byline_and_dateline() {
+    let text = "Pyongyang frees prisoners to mark party anniversary\n\nBy Jane Doe and John Roe | Sept. 9, 2018 at 8:15 AM\nshare with facebook\n\nSEOUL, Sept. 9 (Yonhap) -- North Korea released hundreds of prisoners on Sunday, a source said.\n\nThe release followed a decree.\n\nRelated Stories\nSomething else entirely";
+    let info = read(text);
+    assert_eq!(info.title.as_deref(), Some("Pyongyang frees prisoners to mark party anniversary"));
+    assert_eq!(info.authors, vec!["Jane Doe", "John Roe"]);
+    assert_eq!(info.published.map(|d| d.to_string()).as_deref(), Some("2018-09-09"));
+    assert_eq!(info.published_source, Some("text"));
+    assert_eq!(info.dateline.as_deref(), Some("SEOUL"));
+    assert_eq!(info.outlet.as_deref(), Some("Yonhap"));
+    assert!(info.body.starts_with("SEOUL, Sept. 9 (Yonhap) -- North Korea released"));
+    assert!(!info.body.contains("Something else"));
+    assert!(!info.body.contains("share with"));
+}
+
+#[test]
+fn lead_sentence_is_not_a_title_and_email_names_the_outlet() {
+    let text = "North Korea has opened a new labor camp in Hyesan, sources told the outlet.\n\nMore details emerged later.\n\nPlease direct any comments or questions about this article to tips@nknews.org.";
+    let info = read(text);
+    assert_eq!(info.title, None);
+    assert_eq!(info.outlet.as_deref(), Some("NK News"));
+    assert_eq!(info.body, "North Korea has opened a new labor camp in Hyesan, sources told the outlet.\n\nMore details emerged later.");
+}
+
+#[test]
+fn hard_wrapped_paragraphs_are_joined() {
+    let text = "Camps expand\n\nThe camp near the\nriver was enlarged in\n2019, satellite images show.\nA second paragraph follows here.";
+    let info = read(text);
+    assert_eq!(info.title.as_deref(), Some("Camps expand"));
+    assert_eq!(info.body, "The camp near the river was enlarged in 2019, satellite images show.\n\nA second paragraph follows here.");
+}
+
+#[test]
+fn metadata_wins_and_crlf_nbsp_are_handled() {
+    let text = "Headline here\r\n\r\nBody\u{a0}text of the story.\r\n";
+    let meta = Meta { title: Some("Given title".into()), published: Date::new(2020, 1, 2), outlet: Some("RFA".into()), url: None };
+    let info = analyse(text, &meta);
+    assert_eq!(info.title.as_deref(), Some("Given title"));
+    assert_eq!(info.outlet.as_deref(), Some("RFA"));
+    assert_eq!(info.published_source, Some("metadata"));
+    assert_eq!(info.body, "Body text of the story.");
+}
+
+#[test]
+fn only_boilerplate_gives_an_empty_body() {
+    let info = read("Advertisement\nshare with twitter\nRead in Korean\n");
+    assert_eq!(info.body, "");
+    assert!(info.blocks.is_empty());
+    assert_eq!(read("").body, "");
+}
+
+#[test]
+fn seeds() {
+    let s0 = read(&seed("000_21b839263e1b6455.txt"));
+    assert_eq!((s0.title.as_deref(), s0.outlet.as_deref()), (None, Some("Daily NK")));
+    assert_eq!(s0.translators, vec!["Violet Kim"]);
+    let s1 = read(&seed("001_1fe1710a5ca93def.txt"));
+    assert_eq!(s1.authors, vec!["Seulkee Jang"]);
+    assert!(!s1.body.contains("Image: pixabay") && !s1.body.contains("\n\nprisoners\n"));
+    let s2 = read(&seed("002_3f674f88a2b19ed3.txt"));
+    assert_eq!((s2.authors.clone(), s2.translators.clone()), (vec!["Kim Yoo Jin".to_string()], vec!["Violet Kim".to_string()]));
+    let s3 = read(&seed("003_a55e89c5f0ccdf92.txt"));
+    assert_eq!(s3.title.as_deref(), Some("Second round of mass prisoner amnesty carried out"));
+    assert!(s3.body.contains("Following a massive release of prisoners in light of Korea"));
+    let s4 = read(&seed("004_5210606118f1e74a.txt"));
+    assert_eq!(s4.title.as_deref(), Some("Kim Jong Un granted amnesty to thousands of North Korea prisoners"));
+    assert_eq!((s4.outlet.as_deref(), s4.dateline.as_deref()), (Some("UPI"), Some("SEOUL")));
+    assert_eq!(s4.authors, vec!["Elizabeth Shim"]);
+    assert_eq!(s4.published.map(|d| d.to_string()).as_deref(), Some("2015-10-14"));
+    assert!(!s4.body.contains("Trending") && !s4.body.contains("newsletter"));
+}
