@@ -184,6 +184,22 @@ impl ParquetWriter {
     }
 }
 
+/// One built-in reference table (places, facilities, facility_types, agencies, occasions).
+#[pyfunction]
+fn reference_table(name: &str) -> PyResult<PyTable> {
+    let batch = crate::lexicon::tables::reference_batch(name).map_err(to_py_err)?;
+    let batch_schema = batch.schema();
+    PyTable::try_new(vec![batch], batch_schema)
+}
+
+/// One row per occasion per year, with its date and anniversary number.
+#[pyfunction]
+fn holidays(start_year: i32, end_year: i32) -> PyResult<PyTable> {
+    let batch = crate::lexicon::tables::holidays_batch(&Lexicon::builtin(), start_year, end_year).map_err(to_py_err)?;
+    let batch_schema = batch.schema();
+    PyTable::try_new(vec![batch], batch_schema)
+}
+
 /// Empty tables with the output schemas.
 #[pyfunction]
 fn empty_tables() -> PyResult<Vec<PyTable>> {
@@ -198,6 +214,8 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(extract_batch, m)?)?;
     m.add_function(wrap_pyfunction!(collect_files, m)?)?;
     m.add_function(wrap_pyfunction!(empty_tables, m)?)?;
+    m.add_function(wrap_pyfunction!(reference_table, m)?)?;
+    m.add_function(wrap_pyfunction!(holidays, m)?)?;
     m.add_class::<ParquetWriter>()?;
     Ok(())
 }

@@ -99,9 +99,11 @@ fn is_keyword_list(line: &str) -> bool {
     if items.len() < 4 || line.ends_with('.') {
         return false;
     }
-    let words: usize = items.iter().map(|i| i.split_whitespace().count()).sum();
+    // Keywords are short and unquoted; a wrapped line of prose has longer runs between commas.
+    let short = items.iter().all(|i| i.split_whitespace().count() <= 3);
+    let quoted = line.contains(['"', '\u{201C}', '\u{201D}']);
     let lowercase = line.chars().next().is_some_and(|c| c.is_lowercase());
-    lowercase && words <= items.len() * 3
+    lowercase && short && !quoted
 }
 
 pub fn classify(line: &str) -> LineClass {
@@ -127,11 +129,19 @@ pub fn classify(line: &str) -> LineClass {
     if BIO.is_match(trimmed) {
         return LineClass::Bio;
     }
-    if BOILERPLATE_SET.is_match(trimmed) || is_keyword_list(trimmed) || nav_bar(trimmed) {
+    if BOILERPLATE_SET.is_match(trimmed) || is_keyword_list(trimmed) || nav_bar(trimmed) || markup_only(trimmed) {
         return LineClass::Boilerplate;
     }
     LineClass::Content
 }
+
+/// A line of HTML tags with at most a few words between them ("<body>", "<head><title>x</title>"):
+/// HTML is not parsed, but such lines carry no article text.
+fn markup_only(line: &str) -> bool {
+    line.starts_with('<') && line.ends_with('>') && TAG.replace_all(line, " ").split_whitespace().count() <= 3
+}
+
+static TAG: LazyLock<Regex> = LazyLock::new(|| regex(r"<[^<>]{0,500}>"));
 
 /// "« Previous Post | World Now Home | Next Post »": two or more bars in a short line.
 fn nav_bar(line: &str) -> bool {
@@ -159,6 +169,8 @@ mod tests {
             "« Previous Post | World Now Home | Next Post »",
             "A marker delineating the border between China and North Korea (Wikimedia Commons)",
             "Photo: Yonhap",
+            "<html><head><title>x</title></head>",
+            "</div></body>",
         ] {
             assert_eq!(classify(line), LineClass::Boilerplate, "{line}");
         }
@@ -190,6 +202,8 @@ mod tests {
             "By the end of the year, thousands of prisoners had been released, sources said.",
             "Kim Jong Un granted amnesty to thousands of North Korea prisoners",
             "A SURPRISE MOVE",
+            "nationwide, and labor-training camps in each province, city and county,\u{201D} a",
+            "as China, Vietnam, Laos, and Mongolia. They would have been labeled political",
             "Sources in the border city said the Ministry of State Security is investigating, a reporter for the outlet wrote.",
         ] {
             assert_eq!(classify(line), LineClass::Content, "{line}");

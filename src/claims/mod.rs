@@ -1,9 +1,26 @@
 //! Claims stage: every statement the article attributes to a source (direct quotations and
 //! reported speech), with the source resolved across the document and described.
+//!
+//! One regex pass finds every reporting cue of the document; quotations are found and
+//! attributed first (quotes.rs), then reported speech sentence by sentence on the cues the
+//! quotations did not use (reported.rs); finally attribution phrases are read and resolved into
+//! sources in document order (sources.rs). Vocabulary lives in cues.rs.
 
-use crate::lexicon::Lexicon;
+mod cues;
+mod quotes;
+mod reported;
+mod sources;
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::lexicon::{EntryKind, Lexicon};
 use crate::text::{Document, Span};
-use crate::time::TimeAnalysis;
+use crate::time::{TimeAnalysis, TimeKind};
+
+pub use sources::{describe, PhraseContext, Reference, SourceDesc};
 
 /// One row of the `claims` table (spans are `Document::norm` bytes).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -27,7 +44,471 @@ pub struct Claim {
     pub hedges: Vec<String>,
 }
 
-pub fn extract(doc: &Document, lexicon: &Lexicon, time: &TimeAnalysis) -> Vec<Claim> {
-    let _ = (doc, lexicon, time);
-    Vec::new()
+/// A reporting cue found in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CueHit {
+    pub span: Span,
+    /// Canonical cue (`said`, `according to`, `has learned`).
+    pub cue: &'static str,
+    pub usage: cues::CueUse,
 }
+
+/// Where a claim's attribution is: its cue, the source phrase, and the words after the cue
+/// (where "told Daily NK on Nov. 27" keeps the outlet and the date).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribution {
+    pub cue: &'static str,
+    pub cue_span: Span,
+    pub source: Span,
+    pub tail: Span,
+}
+
+static CUE_REGEX: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    let mut phrases: Vec<&str> = cues::CUE_VERBS.iter().map(|(p, _, _)| *p).collect();
+    phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    let alternation = phrases
+        .iter()
+        .map(|p| regex::escape(p).replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&format!(r"(?i-u)\b(?:{alternation})\b")).ok()
+});
+
+/// A wire dateline opening a lead ("SEOUL, Oct. 14 (UPI) -- "): not part of what was said.
+static DATELINE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"^[A-Z][A-Z .'-]+,?[^()
+]{0,30}\([^()
+]{1,40}\)\s*(?:--|—|–|-)\s*",
+    )
+    .ok()
+});
+
+fn without_dateline(doc: &Document, span: Span) -> Span {
+    let text = doc.slice(span);
+    match DATELINE.as_ref().and_then(|r| r.find(text)) {
+        Some(m) if m.end() < text.len() => Span::new(span.start + m.end(), span.end),
+        _ => span,
+    }
+}
+
+/// Every reporting cue of `text`, in order.
+pub fn find_cues(text: &str) -> Vec<CueHit> {
+    let Some(regex) = CUE_REGEX.as_ref() else {
+        return Vec::new();
+    };
+    regex
+        .find_iter(text)
+        .filter_map(|m| {
+            let written = m
+                .as_str()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_ascii_lowercase();
+            let &(_, cue, usage) = cues::CUE_VERBS.iter().find(|(p, _, _)| *p == written)?;
+            Some(CueHit {
+                span: Span::new(m.start(), m.end()),
+                cue,
+                usage,
+            })
+        })
+        .collect()
+}
+
+fn is_filler(part: &str) -> bool {
+    part.split_whitespace().all(|w| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_ascii_lowercase();
+        w.is_empty() || cues::FILLER_WORDS.contains(&w.as_str())
+    })
+}
+
+/// Capitalised words that open a clause rather than a name.
+const CLAUSE_OPENERS: &[&str] = &[
+    "In",
+    "On",
+    "At",
+    "The",
+    "A",
+    "An",
+    "According",
+    "During",
+    "After",
+    "Before",
+    "Meanwhile",
+    "However",
+    "But",
+    "Since",
+    "Last",
+    "This",
+    "Earlier",
+    "When",
+    "While",
+    "As",
+    "For",
+    "From",
+    "With",
+    "Through",
+    "Also",
+    "Relatedly",
+];
+
+fn starts_with_name(part: &str) -> bool {
+    let first = part.split_whitespace().next().unwrap_or("");
+    part.split_whitespace()
+        .take(2)
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count()
+        == 2
+        && !CLAUSE_OPENERS.contains(&first)
+}
+
+fn is_pure_name(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    (1..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// The subject right before a reporting verb in `prefix` (a span relative to it): the last
+/// comma-separated part, skipping adverbs ("also"), coordinated predicates ("met the reporter
+/// and"), and taking in a relative clause or an appositive name before it.
+pub fn subject_of(prefix: &str) -> Span {
+    let mut parts: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    let mut depth = 0i32;
+    let bytes = prefix.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'(' | b'[' => depth += 1,
+            b')' | b']' => depth -= 1,
+            b',' if depth <= 0 && bytes.get(i + 1) == Some(&b' ') => {
+                parts.push((start, i));
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push((start, prefix.len()));
+    let text = |(a, b): (usize, usize)| prefix.get(a..b).unwrap_or("");
+    let mut index = parts.len();
+    while index > 0 {
+        let part = text(parts.get(index - 1).copied().unwrap_or((0, 0))).trim();
+        let coordinated = part.ends_with(" and") || part == "and";
+        if part.is_empty() || is_filler(part) || coordinated {
+            index -= 1;
+            continue;
+        }
+        break;
+    }
+    let Some(&(mut begin, _)) = index.checked_sub(1).and_then(|i| parts.get(i)) else {
+        return Span::default();
+    };
+    let end = parts.get(index - 1).map_or(0, |p| p.1);
+    let part = text((begin, end)).trim_start().to_ascii_lowercase();
+    if index >= 2 {
+        let previous = parts.get(index - 2).copied().unwrap_or((0, 0));
+        let relative = part.starts_with("who ") || part.starts_with("which ");
+        let appositive = starts_with_name(text(previous)) && !is_pure_name(text((begin, end)));
+        if relative || appositive {
+            begin = previous.0;
+            if relative && index >= 3 {
+                let before = parts.get(index - 3).copied().unwrap_or((0, 0));
+                if starts_with_name(text(before)) && !starts_with_name(text(previous)) {
+                    begin = before.0;
+                }
+            }
+        }
+    }
+    // "... comes after Radio Free Asia's Korean service": the subject follows the conjunction.
+    const CONJUNCTIONS: &[&str] = &[
+        " after ",
+        " because ",
+        " while ",
+        " when ",
+        " but ",
+        " since ",
+        " as ",
+        " and ",
+    ];
+    let part_text = prefix.get(begin..end).unwrap_or("");
+    let lower = part_text.to_ascii_lowercase();
+    let padded = format!(" {lower}");
+    if let Some(cut) = CONJUNCTIONS
+        .iter()
+        .filter_map(|c| padded.rfind(c).map(|i| i + c.len()))
+        .max()
+    {
+        begin += cut.saturating_sub(1).min(part_text.len());
+    }
+    let slice = prefix.get(begin..end).unwrap_or("");
+    let lead = slice.len() - slice.trim_start_matches([' ', ',']).len();
+    let trimmed = slice.trim_start_matches([' ', ',']).trim_end();
+    Span::new(begin + lead, begin + lead + trimmed.len())
+}
+
+/// Where a source phrase written after its verb ends: at the first comma, unless an appositive
+/// follows ("said Andrei Lankov, a professor at Kookmin University").
+pub fn appositive_end(after: &str) -> usize {
+    let Some(comma) = after.find(',') else {
+        return after.len();
+    };
+    let rest = after
+        .get(comma + 1..)
+        .unwrap_or("")
+        .trim_start()
+        .to_ascii_lowercase();
+    let appositive = ["a ", "an ", "the ", "who "]
+        .iter()
+        .any(|w| rest.starts_with(w));
+    if appositive {
+        let second = after
+            .get(comma + 1..)
+            .and_then(|r| r.find(','))
+            .map_or(after.len(), |c| comma + 1 + c);
+        return second;
+    }
+    comma
+}
+
+/// A claim found by quotes.rs or reported.rs, before its source is resolved.
+struct Found {
+    kind: &'static str,
+    content: Span,
+    attribution: Attribution,
+    via_span: Option<Span>,
+}
+
+fn hedges_in(text: &str, cue: &str) -> Vec<String> {
+    let lower = text.to_lowercase();
+    let mut found: Vec<String> = Vec::new();
+    for (word, code) in cues::HEDGES {
+        let present = lower
+            .match_indices(word)
+            .any(|(i, _)| sources::is_word_boundary(&lower, i, i + word.len()));
+        if present && !found.iter().any(|f| f == code) {
+            found.push(code.to_string());
+        }
+    }
+    if cues::HEDGING_CUES.contains(&cue) && !found.iter().any(|f| f == cue) {
+        found.push(cue.to_string());
+    }
+    found
+}
+
+pub fn extract(doc: &Document, lexicon: &Lexicon, time: &TimeAnalysis) -> Vec<Claim> {
+    let cue_hits = find_cues(&doc.norm);
+    let segments = quotes::segments(doc);
+    let quote_claims = quotes::attributed(doc, &segments, &cue_hits);
+    let used: std::collections::HashSet<Span> = quote_claims
+        .iter()
+        .map(|q| q.attribution.cue_span)
+        .collect();
+    let mut masks: Vec<Span> = segments
+        .iter()
+        .map(|s| Span::new(s.open, s.close.map_or(s.content.end, |c| c + 1)))
+        .collect();
+    masks.sort();
+    let plain_context = PhraseContext {
+        lexicon,
+        last_province: None,
+        with_places: false,
+    };
+    let accept = |phrase: &str| {
+        sources::describe(phrase, &plain_context).is_some_and(|d| {
+            d.reference != Reference::Pronoun || phrase.split_whitespace().count() <= 3
+        })
+    };
+
+    let mut found: Vec<Found> = quote_claims
+        .into_iter()
+        .map(|q| Found {
+            kind: "quote",
+            content: q.content,
+            attribution: q.attribution,
+            via_span: None,
+        })
+        .collect();
+    for sentence in &doc.sentences {
+        // Headlines summarise claims made in the body ("U.N.: Data lacking on ... reported release").
+        if doc
+            .paragraphs
+            .get(sentence.paragraph)
+            .is_some_and(|p| p.kind == crate::text::BlockKind::Title)
+        {
+            continue;
+        }
+        // Cue hits and quotation masks are sorted by start: look only at this sentence's range.
+        let first = cue_hits.partition_point(|h| h.span.start < sentence.span.start);
+        let hits: Vec<&CueHit> = cue_hits
+            .get(first..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|h| h.span.start < sentence.span.end)
+            .filter(|h| sentence.span.contains(h.span))
+            .filter(|h| {
+                let m = masks.partition_point(|m| m.end <= h.span.start);
+                !masks.get(m).is_some_and(|m| m.overlaps(h.span)) && !used.contains(&h.span)
+            })
+            .collect();
+        if hits.is_empty() {
+            continue;
+        }
+        for claim in reported::in_sentence(doc, sentence.span, &hits, &accept) {
+            let inside_quote = masks.iter().any(|m| m.contains(claim.content));
+            if !inside_quote {
+                // A quotation that runs into narration before its cue ("\"...\" Kim's generosity, he added").
+                let kind = if doc.slice(claim.content).starts_with('"') {
+                    "quote"
+                } else {
+                    "reported"
+                };
+                found.push(Found {
+                    kind,
+                    content: claim.content,
+                    attribution: claim.attribution,
+                    via_span: claim.via_span,
+                });
+            }
+        }
+    }
+
+    // Resolve sources in the order their attributions are written.
+    let provinces: Vec<(usize, String)> = lexicon
+        .find(&doc.norm)
+        .into_iter()
+        .filter(|h| h.kind == EntryKind::Place)
+        .filter_map(|h| {
+            let id = h.ids.first()?;
+            let place = lexicon.place(id)?;
+            (place.kind == "province").then(|| (h.span.start, id.clone()))
+        })
+        .collect();
+    found.sort_by_key(|f| (f.attribution.source.start, f.content.start));
+    let mut registry = sources::Registry::default();
+    let mut by_phrase: HashMap<Span, usize> = HashMap::new();
+    let mut resolved: Vec<(usize, SourceDesc)> = Vec::with_capacity(found.len());
+    for f in &found {
+        let source = f.attribution.source;
+        let last_province = provinces
+            .iter()
+            .rev()
+            .find(|(pos, _)| *pos < source.start)
+            .map(|(_, id)| id.clone());
+        let context = PhraseContext {
+            lexicon,
+            last_province,
+            with_places: true,
+        };
+        let desc = sources::describe(doc.slice(source), &context).unwrap_or_else(|| SourceDesc {
+            text: doc.slice(source).to_string(),
+            reference: Reference::Indefinite,
+            source_type: "unknown".to_string(),
+            name: None,
+            key: None,
+            plural: false,
+            person: true,
+            head: String::new(),
+            place: None,
+            admin1: None,
+            rank: None,
+            outlet_in_phrase: None,
+            via: None,
+        });
+        let paragraph = doc.paragraph_index_at(source.start).unwrap_or(0);
+        let index = match by_phrase.get(&source) {
+            Some(&i) => i,
+            None => {
+                let i = registry.resolve(&desc, paragraph);
+                by_phrase.insert(source, i);
+                // A new source that only corroborates is not who "the source" means next.
+                let corroborates = f.content.start == f.attribution.cue_span.start;
+                let fresh = registry.entries.len() == i + 1
+                    && registry
+                        .entries
+                        .get(i)
+                        .is_some_and(|e| e.first_paragraph == paragraph);
+                registry.mark_passing(i, corroborates && fresh);
+                i
+            }
+        };
+        resolved.push((index, desc));
+    }
+
+    let mut claims: Vec<Claim> = found
+        .iter()
+        .zip(resolved)
+        .filter_map(|(f, (index, desc))| {
+            let entry = registry.entries.get(index)?;
+            let tail_text = doc.slice(f.attribution.tail);
+            let reported_to = (f.attribution.cue == "told")
+                .then(|| {
+                    sources::find_outlets(tail_text).into_iter().find(|o| {
+                        tail_text
+                            .get(..o.0)
+                            .is_some_and(|b| b.split_whitespace().count() <= 2)
+                    })
+                })
+                .flatten()
+                .map(|o| o.2.to_string())
+                .or_else(|| desc.outlet_in_phrase.clone());
+            let via = f
+                .via_span
+                .and_then(|v| {
+                    sources::find_outlets(doc.slice(v))
+                        .first()
+                        .map(|o| o.2.to_string())
+                })
+                .or_else(|| desc.via.clone());
+            let said_date_value = [f.attribution.tail, f.attribution.source]
+                .iter()
+                .flat_map(|span| time.within(*span))
+                .find(|e| e.kind == TimeKind::Date && e.value.is_some())
+                .and_then(|e| e.value.clone());
+            let mut hedge_text = doc.slice(f.content).to_string();
+            hedge_text.push(' ');
+            hedge_text.push_str(doc.slice(f.attribution.source));
+            let (place, admin1) = if desc.place.is_some() {
+                (desc.place.clone(), desc.admin1.clone())
+            } else {
+                (entry.desc.place.clone(), entry.desc.admin1.clone())
+            };
+            let source_text = if desc.reference == Reference::Pronoun {
+                entry.desc.text.clone()
+            } else {
+                desc.text.clone()
+            };
+            Some(Claim {
+                kind: f.kind.to_string(),
+                span: without_dateline(doc, f.content),
+                cue: Some(f.attribution.cue.to_string()),
+                source_text: Some(source_text),
+                source_index: index,
+                source_type: entry.desc.source_type.clone(),
+                source_name: entry.desc.name.clone(),
+                source_place: place,
+                source_admin1: admin1,
+                source_rank: desc.rank.clone().or_else(|| entry.desc.rank.clone()),
+                reported_to,
+                via,
+                said_date_value,
+                hedges: hedges_in(&hedge_text, f.attribution.cue),
+            })
+        })
+        .collect();
+    claims.sort_by_key(|c| (c.span.start, c.span.end));
+    claims.dedup_by(|a, b| a.span == b.span);
+    // Number sources in order of first appearance.
+    let mut numbering: HashMap<usize, usize> = HashMap::new();
+    for claim in &mut claims {
+        let next = numbering.len();
+        claim.source_index = *numbering.entry(claim.source_index).or_insert(next);
+    }
+    claims
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,6 +1,18 @@
 //! Events stage: amnesties, detentions, executions, repatriations and the rest, one row per
 //! distinct happening per document, linked to the facilities and claims that concern it.
 
+mod arguments;
+mod cues;
+mod hits;
+mod merge;
+mod timing;
+mod triggers;
+
+#[cfg(test)]
+mod tests;
+
+use hits::Hit;
+
 use crate::claims::Claim;
 use crate::facilities::FacilityRef;
 use crate::lexicon::Lexicon;
@@ -42,6 +54,8 @@ pub struct Event {
     pub rule: String,
 }
 
+/// Finds the document's events: triggers in context, merged into one row per happening, with
+/// their arguments. Rows come in order of first mention.
 pub fn extract(
     doc: &Document,
     lexicon: &Lexicon,
@@ -49,6 +63,55 @@ pub fn extract(
     facilities: &[FacilityRef],
     claims: &[Claim],
 ) -> Vec<Event> {
-    let _ = (doc, lexicon, time, facilities, claims);
-    Vec::new()
+    let hits = hits::find_hits(doc, time);
+    let (drafts, owner) = merge::merge(&hits);
+    if std::env::var_os("NK_EVENTS_DEBUG").is_some() {
+        for (h, hit) in hits.iter().enumerate() {
+            eprintln!(
+                "HIT {:?} {} {} {:?} expl={} excl={} weak={} ana={} back={} ord={:?} head={} id={:?}/{:?}/{} -> {:?}",
+                doc.slice(hit.span), hit.event_type, hit.family, hit.status, hit.explicit, hit.exclusion, hit.weak,
+                hit.anaphoric, hit.back_reference, hit.ordinal, hit.headline,
+                hit.identity.date.as_ref().map(|d| d.value.clone()), hit.identity.occasion, hit.identity.aggregate,
+                owner.get(h).copied().flatten()
+            );
+        }
+    }
+    let mut events: Vec<Event> = drafts.iter().map(|draft| draft_to_event(doc, &hits, draft)).collect();
+    arguments::fill(doc, lexicon, time, facilities, claims, &hits, &drafts, &owner, &mut events);
+    events.sort_by_key(|e| e.mentions.first().map_or(usize::MAX, |m| m.start));
+    events
+}
+
+fn draft_to_event(doc: &Document, hits: &[Hit], draft: &merge::Draft) -> Event {
+    let mine: Vec<&Hit> = draft.hits.iter().filter_map(|&h| hits.get(h)).collect();
+    let mut mentions: Vec<Span> = mine.iter().flat_map(|h| h.mentions.iter().copied()).collect();
+    mentions.sort();
+    mentions.dedup();
+    let best = mine
+        .iter()
+        .find(|h| !h.headline && !h.identity.is_empty())
+        .or_else(|| mine.iter().find(|h| !h.headline))
+        .or_else(|| mine.first());
+    let evidence = best.and_then(|h| doc.sentences.get(h.sentence)).map(|s| s.span).unwrap_or_default();
+    let mut families: Vec<&str> = mine.iter().map(|h| h.family).collect();
+    families.sort_unstable();
+    families.dedup();
+    let identity = &draft.identity;
+    let date = identity.date.as_ref();
+    Event {
+        event_type: draft.event_type.to_string(),
+        status: draft.status.as_str().to_string(),
+        date_value: date.map(|d| d.value.clone()),
+        date_start: date.and_then(|d| d.start),
+        date_end: date.and_then(|d| d.end),
+        date_precision: date.and_then(|d| d.precision).map(|p| p.as_str().to_string()),
+        date_basis: date.and_then(|d| d.basis).map(|b| b.as_str().to_string()),
+        date_text: date.map(|d| doc.slice(d.text).to_string()),
+        occasion: identity.occasion.clone(),
+        anniversary: identity.anniversary,
+        mentions,
+        evidence,
+        rule: format!("{}:{}", draft.event_type, families.join("+")),
+        ..Event::default()
+    }
 }

@@ -1,9 +1,22 @@
 //! Facilities stage: finds, types and links every detention facility (or class of facilities) an
 //! article refers to. One [`FacilityRef`] per distinct facility or class per document.
+//!
+//! Flow: `detect` (one regex pass for the vocabulary of `terms`, then the words around each hit)
+//! -> `link` (gazetteer candidates per mention) -> `resolve` (rows and anaphora) -> rows here
+//! (type, operator, id, place). Figurative and foreign uses are dropped in `detect` (see there).
+
+mod agencies;
+mod around;
+mod detect;
+mod link;
+mod resolve;
+pub mod terms;
 
 use crate::lexicon::Lexicon;
 use crate::text::{Document, Span};
 use crate::time::TimeAnalysis;
+
+pub use detect::{agency_code, find_agencies, AgencyHit};
 
 /// One row of the `facilities` table (spans are `Document::norm` bytes).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -24,6 +37,377 @@ pub struct FacilityRef {
 }
 
 pub fn extract(doc: &Document, lexicon: &Lexicon, time: &TimeAnalysis) -> Vec<FacilityRef> {
-    let _ = (doc, lexicon, time);
-    Vec::new()
+    let _ = time;
+    let hits = lexicon.find(&doc.norm);
+    let agencies = find_agencies(&doc.norm);
+    let cx = detect::Context {
+        doc,
+        hits: &hits,
+        agencies: &agencies,
+        lexicon,
+    };
+    let mut mentions = detect::find_mentions(&cx);
+    mentions.retain(|m| !in_keyword_list(doc, m.head_span));
+    for m in &mut mentions {
+        link::candidates(m, lexicon);
+        m.decided = match m.candidates.as_slice() {
+            [] => None,
+            [one] => Some(one.clone()),
+            several => {
+                let sentence = doc
+                    .sentence_index_at(m.span.start)
+                    .and_then(|i| doc.sentences.get(i));
+                let cue_text = sentence.map(|s| doc.slice(s.span)).unwrap_or("");
+                link::choose(several, lexicon, m.facility_type, m.operator, cue_text)
+            }
+        };
+    }
+    let groups = resolve::group(mentions);
+    groups.iter().filter_map(|g| row(doc, lexicon, g)).collect()
+}
+
+/// Tag lines ("prisoners, prison, jail, imprisonment, camps, camp") are not prose.
+fn in_keyword_list(doc: &Document, span: Span) -> bool {
+    let Some(p) = doc
+        .paragraph_index_at(span.start)
+        .and_then(|i| doc.paragraphs.get(i))
+    else {
+        return false;
+    };
+    let text = doc.slice(p.span);
+    let items: Vec<&str> = text.split(',').collect();
+    items.len() >= 4
+        && items.iter().all(|i| i.split_whitespace().count() <= 3)
+        && !text.trim_end().ends_with('.')
+}
+
+fn row(doc: &Document, lexicon: &Lexicon, g: &resolve::Group) -> Option<FacilityRef> {
+    let first = g.first()?;
+    let named_type = g.facility_type();
+    let mut candidates: Vec<String> = Vec::new();
+    for id in g.ids() {
+        if !candidates.contains(id) {
+            candidates.push(id.clone());
+        }
+    }
+    // A mention with one candidate settles it for the row.
+    let single: Option<&String> = g
+        .mentions
+        .iter()
+        .find_map(|m| match m.candidates.as_slice() {
+            [one] => Some(one),
+            _ => None,
+        });
+    let cue_text: String = g
+        .mentions
+        .iter()
+        .filter_map(|m| {
+            doc.sentence_index_at(m.span.start)
+                .and_then(|i| doc.sentences.get(i))
+        })
+        .map(|s| doc.slice(s.span))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let text_operator = g.operator();
+    let decided: Vec<&String> = g
+        .mentions
+        .iter()
+        .filter_map(|m| m.decided.as_ref())
+        .collect();
+    let facility_id = match single {
+        Some(id) if candidates.len() == 1 => Some(id.clone()),
+        _ => match decided.first() {
+            Some(first) if decided.iter().all(|d| d == first) => Some((*first).clone()),
+            _ => link::choose(&candidates, lexicon, named_type, text_operator, &cue_text),
+        },
+    };
+    let facility = facility_id.as_deref().and_then(|id| lexicon.facility(id));
+    let mut facility_type = named_type.to_string();
+    if let Some(f) = facility {
+        if named_type == "prison" || f.facility_type == named_type {
+            facility_type = f.facility_type.clone();
+        }
+    } else if named_type == "prison" && !candidates.is_empty() {
+        let types: Vec<&str> = candidates
+            .iter()
+            .filter_map(|id| lexicon.facility(id))
+            .map(|f| f.facility_type.as_str())
+            .collect();
+        if let Some(t) = types.first().filter(|t| types.iter().all(|x| x == *t)) {
+            facility_type = (*t).to_string();
+        }
+    }
+    let operator = text_operator
+        .or_else(|| {
+            facility_id
+                .as_deref()
+                .and_then(|id| link::facility_operator(lexicon, id))
+        })
+        .or_else(|| {
+            if facility.is_none() && candidates.len() <= 1 {
+                terms::type_operator(&facility_type)
+            } else {
+                None
+            }
+        })
+        .map(str::to_string);
+    let generic = !g.specific()
+        && g.mentions
+            .iter()
+            .filter(|m| !m.anaphor)
+            .all(|m| m.plural || m.places.is_empty() || m.places.len() > 1);
+    let count = g.mentions.iter().find_map(|m| m.count).or_else(|| {
+        // "holding centers in Sinuiju and Onsong": as many as the places named
+        g.mentions
+            .iter()
+            .filter(|m| m.plural && m.places.len() > 1)
+            .map(|m| m.places.len() as i32)
+            .next()
+    });
+    let place_id = facility.and_then(|f| f.place_id.clone()).or_else(|| {
+        let places: Vec<&String> = g.mentions.iter().flat_map(|m| m.places.iter()).collect();
+        match places.as_slice() {
+            [one] => Some((*one).clone()),
+            _ => None,
+        }
+    });
+    let admin1 = facility.and_then(|f| f.admin1.clone()).or_else(|| {
+        place_id
+            .as_deref()
+            .and_then(|p| lexicon.place(p))
+            .and_then(|p| p.admin1.clone())
+    });
+    let mut mentions: Vec<Span> = g.mentions.iter().map(|m| m.span).collect();
+    mentions.sort();
+    mentions.dedup();
+    Some(FacilityRef {
+        name: doc.slice(first.span).to_string(),
+        facility_type,
+        facility_id: facility_id.clone(),
+        candidates: if facility_id.is_some() && candidates.len() <= 1 {
+            Vec::new()
+        } else {
+            candidates
+        },
+        generic,
+        count,
+        number: g.number().map(str::to_string),
+        operator,
+        place_id,
+        admin1,
+        native_term: g.mentions.iter().find_map(|m| m.native_term.clone()),
+        mentions,
+    })
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
+mod tests {
+    use super::*;
+
+    fn rows(text: &str) -> Vec<(FacilityRef, Vec<String>)> {
+        let doc = Document::from_plain("t", text, None);
+        let lexicon = Lexicon::builtin();
+        let time = crate::time::analyse(&doc);
+        extract(&doc, &lexicon, &time)
+            .into_iter()
+            .map(|f| {
+                let spans = f
+                    .mentions
+                    .iter()
+                    .map(|s| doc.slice(*s).to_string())
+                    .collect();
+                (f, spans)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn seed_000_prisons_police_prisons_and_kaechon() {
+        let rs = rows(
+            "North Korea handed down a mass amnesty decree for inmates in the country's myriad of prisons and detention facilities on Apr. 15.\n\n\
+             Amnesty was granted to inmates who had displayed model behavior during their time in prison.\n\n\
+             Sources said that prisons throughout the country had been preparing. Even inmates at local prisons affiliated with municipal and county-level police offices were among those pardoned.\n\n\
+             Dozens of prisoners were even released from the infamous Kaechon prison camp, according to sources.\n\n\
+             \"The Kaechon prison camp inmates who were released had been sentenced to two to three years,\" one source said.",
+        );
+        assert_eq!(rs.len(), 3, "{rs:?}");
+        assert_eq!(rs[0].0.facility_type, "prison");
+        assert!(rs[0].0.generic && rs[0].0.operator.is_none());
+        assert_eq!(rs[0].1.len(), 3);
+        assert_eq!(rs[1].0.operator.as_deref(), Some("social_security"));
+        let kaechon = &rs[2].0;
+        assert!(!kaechon.generic);
+        assert_eq!(
+            kaechon.candidates,
+            vec!["kwanliso-14".to_string(), "kyohwaso-1".to_string()]
+        );
+        assert_eq!(kaechon.facility_id.as_deref(), Some("kyohwaso-1"));
+        assert_eq!(rs[2].1.len(), 2);
+    }
+
+    #[test]
+    fn seed_001_coordinated_lists_and_operators() {
+        let rs = rows(
+            "Authorities ordered special pardons for many prisoners at the Ministry of Social Security's political prisons and labor camps to mark the birthday. \
+             Political prisons and labor camps carried out a first round of selections. \
+             Also excluded were prisoners at political prisons run by the Ministry of State Security, where inmates never receive pardons. \
+             The Ministry of State Security plans a sweeping crackdown to refill its forced labor camps.",
+        );
+        let summary: Vec<(&str, Option<&str>, usize)> = rs
+            .iter()
+            .map(|(f, m)| (f.facility_type.as_str(), f.operator.as_deref(), m.len()))
+            .collect();
+        assert_eq!(
+            summary,
+            vec![
+                ("kwanliso", Some("social_security"), 2),
+                ("kyohwaso", Some("social_security"), 2),
+                ("kwanliso", Some("state_security"), 1),
+                ("kyohwaso", Some("state_security"), 1),
+            ]
+        );
+    }
+
+    #[test]
+    fn seed_003_counts_native_terms_and_anaphora() {
+        let rs = rows(
+            "The state granted amnesty to prisoners serving in 12 re-education camps [kyohwaso] nationwide, and labor-training camps in each province, city and county. \
+             They would have been sent to a political prison camp [kwanliso]. \
+             \"Those already in the political prison camp system under the Ministry of State Security were not released,\" he said. \
+             During the release at each re-education camp, prisoners pledged to keep mum on details related to the camp.",
+        );
+        assert_eq!(rs.len(), 3, "{rs:?}");
+        assert_eq!(
+            (rs[0].0.count, rs[0].0.native_term.as_deref()),
+            (Some(12), Some("kyohwaso"))
+        );
+        assert_eq!(
+            rs[0].1,
+            vec![
+                "12 re-education camps [kyohwaso]",
+                "re-education camp",
+                "camp"
+            ]
+        );
+        assert_eq!(rs[1].0.facility_type, "rodong_danryeondae");
+        assert_eq!(rs[2].0.operator.as_deref(), Some("state_security"));
+        assert_eq!(rs[2].1.len(), 2);
+    }
+
+    #[test]
+    fn numbers_places_and_aliases_link() {
+        let rs = rows(
+            "Hundreds of prisoners at Kaechon internment camp No. 14 were let go. \
+             The man was incarcerated at Prison No. 11 in Chungsan, and the prison banned visits. \
+             Satellite images of kwanliso 15 (also known as Yodok) and kwanliso 25 show expansion.",
+        );
+        let ids: Vec<Option<&str>> = rs.iter().map(|(f, _)| f.facility_id.as_deref()).collect();
+        assert_eq!(
+            ids,
+            vec![
+                Some("kwanliso-14"),
+                Some("kyohwaso-11"),
+                Some("kwanliso-15"),
+                Some("kwanliso-25")
+            ]
+        );
+        assert_eq!(rs[1].0.facility_type, "kyohwaso");
+        assert_eq!(rs[1].1, vec!["Prison No. 11 in Chungsan", "prison"]);
+        assert_eq!(rs[2].0.operator.as_deref(), Some("state_security"));
+    }
+
+    #[test]
+    fn other_wordings_from_other_outlets() {
+        // AP / UPI / RFA style sentences written for this test
+        let rs = rows(
+            "North Korea holds up to 120,000 people in four large political prison camps known as kwanliso, a U.N. panel said. \
+             Ordinary criminals are held in a separate network of prisons known as kyohwaso, run by the Ministry of People's Security. \
+             Shin Dong-hyuk, who was born in Camp 14, watched his mother's execution at the camp. \
+             Police detention facilities in Hyesan were overcrowded, an RFA source said. \
+             Jang was sent to the Kaechon camp for life under guilt by association. \
+             Another man was sentenced to five years and sent to Kaechon, where he was released in an amnesty.",
+        );
+        type Summary<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<i32>);
+        let summary: Vec<Summary> = rs
+            .iter()
+            .map(|(f, _)| {
+                (
+                    f.facility_type.as_str(),
+                    f.facility_id.as_deref(),
+                    f.operator.as_deref(),
+                    f.count,
+                )
+            })
+            .collect();
+        assert_eq!(
+            summary,
+            vec![
+                ("kwanliso", None, Some("state_security"), Some(4)),
+                ("kyohwaso", None, Some("social_security"), None),
+                (
+                    "kwanliso",
+                    Some("kwanliso-14"),
+                    Some("state_security"),
+                    None
+                ),
+                ("kuryujang", None, Some("social_security"), None),
+                (
+                    "kyohwaso",
+                    Some("kyohwaso-1"),
+                    Some("social_security"),
+                    None
+                ),
+            ]
+        );
+        // "the Kaechon camp for life" is the kwanliso: it joins Camp 14, not the released man's Kaechon
+        assert_eq!(rs[2].1, vec!["Camp 14", "camp", "Kaechon camp"]);
+    }
+
+    #[test]
+    fn figurative_foreign_and_false_friends_make_no_rows() {
+        let rs = rows(
+            "Prisoners were released. They should work hard once out of prison. It will help them get used to life outside of jail. \
+             These were people who had been in Chinese prisons. She fled to a refugee camp in Thailand, then to a detention center in China. \
+             The nuclear facility at Yongbyon was active, and the summer camp was closed. Prison guards told inmates to behave.",
+        );
+        assert!(rs.is_empty(), "{rs:?}");
+    }
+
+    #[test]
+    fn holding_centers_with_operator_places_and_anaphora() {
+        let rs = rows(
+            "Repatriated defectors are being detained at Ministry of State Security holding centers near the China-North Korea border. \
+             Defectors say they were abused in the holding centers. \
+             They are held at Ministry of State Security holding centers in Sinuiju and Onsong. \
+             China turned them over to the Ministry of State Security, which transferred them to the ministry's holding centers in Sinuiju and Onsong.",
+        );
+        assert_eq!(rs.len(), 1, "{rs:?}");
+        let f = &rs[0].0;
+        assert_eq!(
+            (
+                f.facility_type.as_str(),
+                f.operator.as_deref(),
+                f.count,
+                f.generic
+            ),
+            ("jipkyulso", Some("state_security"), Some(2), true)
+        );
+        assert_eq!(rs[0].1.len(), 4);
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for text in [
+            "",
+            " ",
+            "camp",
+            "No. 1",
+            "Camp 1,000 prisoners",
+            "é prison ü camps [kyohwaso",
+            "the camp's (also known as",
+        ] {
+            let _ = rows(text);
+        }
+    }
 }

@@ -2,8 +2,19 @@
 //! them (TIMEX3-style values, covering date ranges, precision, and how the year was found).
 
 mod calendar;
+mod lexicon;
+mod occasions;
+mod resolve;
+mod scan;
+#[cfg(test)]
+mod tests;
 
 pub use calendar::{days_in_month, is_leap, Date};
+pub use occasions::{find_occasions, occasion, occasions, OccasionBase, OccasionDef, OccasionMention};
+
+/// Upper bound of an open duration ("more than five years" = 61 months .. open): read it with
+/// [`TimeExpr::duration_max_months`], which turns it into `None`.
+pub const DURATION_OPEN_MAX: i32 = i32::MAX;
 
 use crate::text::{Document, Span};
 
@@ -72,8 +83,37 @@ pub struct TimeExpr {
     pub occasion: Option<String>,
     /// N of "Nth birthday/anniversary".
     pub anniversary: Option<i32>,
-    /// For durations: bounds in months ("six months to six years" = 6..72, "15 years" = 180..180).
+    /// For durations: bounds in months ("six months to six years" = 6..72, "15 years" = 180..180,
+    /// "two weeks" = 0..0). "more than N" follows SCHEMA's count convention: N+1 .. open, where
+    /// open is [`DURATION_OPEN_MAX`]; "at least N" = N .. open; "up to N" = 0 .. N.
     pub duration_months: Option<(i32, i32)>,
+    /// The same bounds in days (a year = 365, a month = 30): for "a week", "10 days".
+    pub duration_days: Option<(i32, i32)>,
+    /// Every occasion code the expression names, `occasion` first ("birth anniversaries of Kim Il
+    /// Sung and Kim Jong Il" names two).
+    pub occasions: Vec<String>,
+}
+
+impl TimeExpr {
+    /// Duration bounds in months with an open upper bound as `None`.
+    pub fn duration_bounds_months(&self) -> Option<(i32, Option<i32>)> {
+        self.duration_months.map(|(lo, hi)| (lo, (hi != DURATION_OPEN_MAX).then_some(hi)))
+    }
+
+    /// Upper bound in months, `None` when open or not a duration.
+    pub fn duration_max_months(&self) -> Option<i32> {
+        self.duration_bounds_months().and_then(|(_, hi)| hi)
+    }
+
+    /// A calendar expression (date or occasion) with a value.
+    pub fn is_dated(&self) -> bool {
+        self.kind != TimeKind::Duration && self.value.is_some()
+    }
+
+    /// Whether the year is known (`start`/`end` set).
+    pub fn has_year(&self) -> bool {
+        self.start.is_some()
+    }
 }
 
 /// Everything the time stage found in one document, sorted by span start.
@@ -87,10 +127,68 @@ impl TimeAnalysis {
     pub fn within(&self, span: Span) -> impl Iterator<Item = &TimeExpr> {
         self.exprs.iter().filter(move |e| span.contains(e.span))
     }
+
+    /// Expressions that overlap `span` (an event trigger's clause may cut a date in two).
+    pub fn overlapping(&self, span: Span) -> impl Iterator<Item = &TimeExpr> {
+        self.exprs.iter().filter(move |e| span.overlaps(e.span))
+    }
+
+    /// The best date for a span (usually a sentence): among dated expressions inside it, one with
+    /// an occasion or a day first, then the finest precision, then one with a known year; ties go
+    /// to the first. Durations are never returned.
+    pub fn best_date(&self, span: Span) -> Option<&TimeExpr> {
+        let rank = |e: &TimeExpr| {
+            let precision = match e.precision {
+                Some(Precision::Day) => 3,
+                Some(Precision::Month) => 2,
+                Some(Precision::Year) => 1,
+                None => 0,
+            };
+            (e.occasion.is_some() as i32) * 8 + precision * 2 + e.has_year() as i32
+        };
+        let mut best: Option<&TimeExpr> = None;
+        for e in self.within(span).filter(|e| e.is_dated()) {
+            if best.map_or(true, |b| rank(e) > rank(b)) {
+                best = Some(e);
+            }
+        }
+        best
+    }
+
+    /// The best date of the `index`th sentence of `doc` (see [`TimeAnalysis::best_date`]).
+    pub fn best_date_in_sentence(&self, doc: &Document, index: usize) -> Option<&TimeExpr> {
+        doc.sentences.get(index).and_then(|s| self.best_date(s.span))
+    }
+
+    /// The nearest dated expression to `pos` within `span` (by distance to either end).
+    pub fn nearest_date(&self, span: Span, pos: usize) -> Option<&TimeExpr> {
+        let distance = |e: &TimeExpr| {
+            if e.span.start > pos {
+                e.span.start - pos
+            } else {
+                pos.saturating_sub(e.span.end)
+            }
+        };
+        self.within(span).filter(|e| e.is_dated()).min_by_key(|e| distance(e))
+    }
+
+    /// Occasion-bearing expressions (dates tied to an occasion and occasion mentions) in `span`.
+    pub fn occasions_in(&self, span: Span) -> impl Iterator<Item = &TimeExpr> {
+        self.within(span).filter(|e| e.occasion.is_some())
+    }
+
+    /// Durations in `span` ("six months to six years").
+    pub fn durations_in(&self, span: Span) -> impl Iterator<Item = &TimeExpr> {
+        self.within(span).filter(|e| e.kind == TimeKind::Duration)
+    }
 }
 
-/// Finds and normalises every temporal expression of the document.
+/// Finds and normalises every temporal expression of the document: one regex pass for dates and
+/// durations, one regex pass and one Aho-Corasick pass for occasions, then resolution in order.
 pub fn analyse(doc: &Document) -> TimeAnalysis {
-    let _ = doc;
-    TimeAnalysis::default()
+    let raws = scan::scan(&doc.norm);
+    let mentions = occasions::find_occasions(&doc.norm);
+    let mut exprs = resolve::resolve(doc, raws, mentions);
+    exprs.sort_by_key(|e| (e.span.start, e.span.end));
+    TimeAnalysis { exprs }
 }

@@ -1,0 +1,568 @@
+//! Reported speech: one pass over each sentence's cue hits (outside quotations) to find
+//! "According to X, ...", "X said/told Daily NK (that) ...", "..., X said." / "..., said X." and
+//! "..., according to X." The claim's span is the clause that is said, never the attribution.
+//!
+//! The source phrase decides: a cue counts only when the words before it (or after it, in
+//! "said X") read as a source (`accept`), which keeps narration such as "most prisoners were said
+//! to be" or "they made false reports that" out.
+
+use super::cues::SELF_OBJECTS;
+use super::{subject_of, Attribution, CueHit};
+use crate::text::{Document, Span};
+
+/// A reported-speech claim before source resolution.
+#[derive(Debug, Clone)]
+pub struct ReportedClaim {
+    pub content: Span,
+    pub attribution: Attribution,
+    /// An outlet relaying the attribution ("..., Donga Ilbo reported", "according to the AP").
+    pub via_span: Option<Span>,
+}
+
+const PREPOSITIONS: &[&str] = &[
+    "near", "in", "from", "of", "at", "on", "with", "to", "by", "for", "and", "but", "while",
+    "after", "before", "because", "as",
+];
+
+fn trim_span(doc: &Document, span: Span) -> Span {
+    let text = doc.slice(span);
+    let lead = text.len() - text.trim_start_matches([' ', ',', ':', ';']).len();
+    let kept = text
+        .trim_start_matches([' ', ',', ':', ';'])
+        .trim_end_matches([' ', ',', '.', ';', ':']);
+    Span::new(span.start + lead, span.start + lead + kept.len())
+}
+
+fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+fn negated_or_passive(prefix: &str) -> bool {
+    let mut words = prefix.split_whitespace().rev().map(str::to_ascii_lowercase);
+    let last = words.next().unwrap_or_default();
+    let passive = matches!(
+        last.as_str(),
+        "was" | "were" | "is" | "are" | "be" | "been" | "being"
+    );
+    // "the possessive" in "North Korea's reported release" is no reporting verb either.
+    let possessive = last.ends_with("'s");
+    let negated = std::iter::once(last)
+        .chain(words.take(2))
+        .any(|w| w == "not" || w == "never" || w.ends_with("n't"));
+    passive || possessive || negated
+}
+
+/// Words that open a reported clause without carrying one ("said anything about").
+const EMPTY_CONTENT: &[&str] = &["anything", "nothing", "little", "much", "so"];
+
+fn meaningful_words(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase();
+            !w.is_empty()
+                && !super::cues::FILLER_WORDS.contains(&w.as_str())
+                && !matches!(w.as_str(), "night" | "morning" | "evening" | "afternoon")
+        })
+        .count()
+}
+
+/// "the South Pyongan source the man in his 50s ...": an "according to" phrase without its comma
+/// ends at the source's head noun.
+fn source_end_without_comma(phrase: &str) -> Option<usize> {
+    const MODIFIERS: &[&str] = &[
+        "in", "from", "of", "based", "who", "at", "inside", "near", "with", "on", "speaking",
+        "familiar", "close", "within",
+    ];
+    let mut offset = 0;
+    let mut words = phrase.split_inclusive(' ').peekable();
+    while let Some(word) = words.next() {
+        offset += word.len();
+        let clean = word
+            .trim()
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_ascii_lowercase();
+        if matches!(
+            clean.as_str(),
+            "source" | "sources" | "partner" | "resident" | "residents"
+        ) {
+            let next = words
+                .peek()
+                .map(|w| w.trim().to_ascii_lowercase())
+                .unwrap_or_default();
+            if !MODIFIERS.contains(&next.as_str()) && !next.is_empty() {
+                return Some(offset);
+            }
+        }
+    }
+    None
+}
+
+fn starts_with_preposition(text: &str) -> bool {
+    let first = text
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    PREPOSITIONS.contains(&first.as_str())
+}
+
+/// Byte just after " that " within the first `max_words` words of `text`.
+fn after_that(text: &str, max_words: usize) -> Option<usize> {
+    let mut offset = 0;
+    for (n, word) in text.split_inclusive(' ').enumerate() {
+        if n > max_words {
+            return None;
+        }
+        offset += word.len();
+        if word.trim() == "that" {
+            return Some(offset);
+        }
+        if word.contains(['.', ';']) {
+            return None;
+        }
+    }
+    None
+}
+
+/// Reported-speech claims of one sentence. `usable` tells which cue hits are free (outside
+/// quotations, not used by a quotation's attribution); `accept` whether a phrase is a source.
+pub fn in_sentence(
+    doc: &Document,
+    sentence: Span,
+    hits: &[&CueHit],
+    accept: &dyn Fn(&str) -> bool,
+) -> Vec<ReportedClaim> {
+    let mut claims = Vec::new();
+    let text_of = |a: usize, b: usize| doc.norm.get(a..b).unwrap_or("");
+    let sentence_end = sentence.end;
+    // 1. "According to X, CONTENT."
+    if let Some(hit) = hits.first().filter(|h| h.cue == "according to") {
+        let prefix = text_of(sentence.start, hit.span.start).trim();
+        if prefix.is_empty() || (prefix.ends_with(',') && word_count(prefix) == 1) {
+            let rest = text_of(hit.span.end, sentence_end);
+            // "According to Yonhap, which cited a government official, ...".
+            let comma = rest.find(", ").map(|c| {
+                let after = rest.get(c + 2..).unwrap_or("");
+                let relative = after.starts_with("which ") || after.starts_with("who ");
+                match after.find(", ") {
+                    Some(next) if relative => c + 2 + next,
+                    _ => c,
+                }
+            });
+            let bare_end =
+                source_end_without_comma(rest.get(..comma.unwrap_or(rest.len())).unwrap_or(""));
+            if let Some(end) = bare_end {
+                let source = trim_span(doc, Span::new(hit.span.end, hit.span.end + end));
+                let content = trim_span(doc, Span::new(hit.span.end + end, sentence_end));
+                if accept(doc.slice(source)) && word_count(doc.slice(content)) >= 3 {
+                    let attribution = Attribution {
+                        cue: hit.cue,
+                        cue_span: hit.span,
+                        source,
+                        tail: source,
+                    };
+                    claims.push(ReportedClaim {
+                        content,
+                        attribution,
+                        via_span: None,
+                    });
+                    return claims;
+                }
+            }
+            if let Some(comma) = comma {
+                let source = trim_span(doc, Span::new(hit.span.end, hit.span.end + comma));
+                let content = trim_span(doc, Span::new(hit.span.end + comma + 1, sentence_end));
+                if accept(doc.slice(source)) && word_count(doc.slice(content)) >= 3 {
+                    let attribution = Attribution {
+                        cue: hit.cue,
+                        cue_span: hit.span,
+                        source,
+                        tail: source,
+                    };
+                    claims.push(ReportedClaim {
+                        content,
+                        attribution,
+                        via_span: None,
+                    });
+                    return claims;
+                }
+            }
+        }
+    }
+    // 2. "X said (that) CONTENT": the subject is the clause right before the cue.
+    for (n, hit) in hits.iter().enumerate() {
+        if hit.cue == "according to" {
+            continue;
+        }
+        let prefix = text_of(sentence.start, hit.span.start);
+        if let Some(claim) = passive_by(doc, sentence, hit, accept) {
+            claims.push(claim);
+            return claims;
+        }
+        if negated_or_passive(prefix) {
+            continue;
+        }
+        let subject = subject_of(prefix);
+        let mut source = Span::new(sentence.start + subject.start, sentence.start + subject.end);
+        let subject_text = doc.slice(source);
+        let first_word = subject_text
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let last_word = subject_text
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        // "..., said the KCNA." is the trailing form: what follows the verb is the source.
+        let after_text = text_of(hit.span.end, sentence_end);
+        let after_cue = after_text
+            .get(
+                ..after_text
+                    .find(" who ")
+                    .unwrap_or_else(|| super::appositive_end(after_text)),
+            )
+            .unwrap_or("")
+            .trim()
+            .trim_end_matches('.');
+        let after_comma =
+            prefix.trim_end().ends_with(',') && word_count(after_cue) <= 8 && accept(after_cue);
+        let too_long = word_count(&super::sources::strip_asides(subject_text)) > 25;
+        let starts_with_cue = hits.iter().any(|h| h.span.start == source.start);
+        if source.is_empty()
+            || after_comma
+            || too_long
+            || starts_with_cue
+            || matches!(last_word.as_str(), "who" | "which" | "that")
+            || first_word == "said"
+        {
+            continue;
+        }
+        if !accept(subject_text) {
+            continue;
+        }
+        let after = text_of(hit.span.end, sentence_end);
+        let mut content_start = hit.span.end;
+        if hit.cue == "cited" {
+            // "cited the NIS as saying that ..."
+            let Some(as_saying) = after.find(" as saying") else {
+                continue;
+            };
+            source = trim_span(doc, Span::new(hit.span.end, hit.span.end + as_saying));
+            if !accept(doc.slice(source)) {
+                continue;
+            }
+            let rest = after.get(as_saying + " as saying".len()..).unwrap_or("");
+            content_start =
+                hit.span.end + as_saying + " as saying".len() + after_that(rest, 1).unwrap_or(0);
+        } else if SELF_OBJECTS.contains(
+            &after
+                .trim()
+                .trim_end_matches('.')
+                .to_ascii_lowercase()
+                .as_str(),
+        ) {
+            // "An additional source corroborated this news."
+            content_start = hit.span.start;
+        } else if let Some(that) = after_that(after, if hit.cue == "told" { 10 } else { 6 }) {
+            content_start = hit.span.end + that;
+        } else if hit.cue == "told" || !hit.usage.bare_leading {
+            continue;
+        }
+        let mut content = trim_span(doc, Span::new(content_start, sentence_end));
+        let mut via_span = None;
+        // A second attribution at the end relays the first ("..., Donga Ilbo reported.").
+        for later in hits.iter().skip(n + 1) {
+            if later.span.start < content.start {
+                continue;
+            }
+            let before = text_of(content.start, later.span.start);
+            let Some(comma) = before.rfind(", ") else {
+                continue;
+            };
+            let phrase_span =
+                trim_span(doc, Span::new(content.start + comma + 1, later.span.start));
+            let phrase = doc.slice(phrase_span);
+            if later.cue == "according to" {
+                let source_end = text_of(later.span.end, sentence_end)
+                    .find(", ")
+                    .map_or(sentence_end, |c| later.span.end + c);
+                let relayed = trim_span(doc, Span::new(later.span.end, source_end));
+                let clause_in = before.get(..comma).unwrap_or("");
+                if let Some(clause) = [", but ", "; ", ", while ", ", and "]
+                    .iter()
+                    .filter_map(|b| clause_in.rfind(b).map(|i| i + b.len()))
+                    .max()
+                {
+                    let second = trim_span(
+                        doc,
+                        Span::new(content.start + clause, content.start + comma),
+                    );
+                    let attribution = Attribution {
+                        cue: later.cue,
+                        cue_span: later.span,
+                        source: relayed,
+                        tail: relayed,
+                    };
+                    if accept(doc.slice(relayed)) {
+                        claims.push(ReportedClaim {
+                            content: second,
+                            attribution,
+                            via_span: None,
+                        });
+                        content.end = content.start + clause;
+                    }
+                } else {
+                    via_span = Some(relayed);
+                    content.end = content.start + comma;
+                }
+                break;
+            }
+            if !phrase.is_empty()
+                && word_count(phrase) <= 12
+                && !starts_with_preposition(phrase)
+                && accept(phrase)
+            {
+                via_span = Some(phrase_span);
+                content.end = content.start + comma;
+                break;
+            }
+        }
+        let content = trim_span(doc, content);
+        let content_text = doc.slice(content);
+        let opener = content_text
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let self_object = content.start == hit.span.start;
+        if (meaningful_words(content_text) < 3 && !self_object)
+            || EMPTY_CONTENT.contains(&opener.as_str())
+        {
+            continue;
+        }
+        // "..., after a report suggested the regime ...": a second source inside the clause.
+        let mut content = content;
+        for inner in hits.iter().skip(n + 1).filter(|h| {
+            h.span.start > content.start && h.span.end < content.end && h.cue != "according to"
+        }) {
+            let inner_prefix = text_of(content.start, inner.span.start);
+            let Some(boundary) = inner_prefix.rfind(", ") else {
+                continue;
+            };
+            let subject = subject_of(inner_prefix.get(boundary + 1..).unwrap_or(""));
+            let start = content.start + boundary + 1 + subject.start;
+            let inner_source = Span::new(start, start + subject.len());
+            let clause = trim_span(doc, Span::new(inner.span.end, content.end));
+            if !inner_source.is_empty()
+                && subject.start > 1
+                && accept(doc.slice(inner_source))
+                && meaningful_words(doc.slice(clause)) >= 3
+            {
+                let attribution = Attribution {
+                    cue: inner.cue,
+                    cue_span: inner.span,
+                    source: inner_source,
+                    tail: inner_source,
+                };
+                claims.push(ReportedClaim {
+                    content: clause,
+                    attribution,
+                    via_span: None,
+                });
+                content.end = content.start + boundary;
+                break;
+            }
+        }
+        let tail = Span::new(hit.span.end, content.start.max(hit.span.end));
+        claims.insert(
+            0,
+            ReportedClaim {
+                content,
+                attribution: Attribution {
+                    cue: hit.cue,
+                    cue_span: hit.span,
+                    source,
+                    tail,
+                },
+                via_span,
+            },
+        );
+        return claims;
+    }
+    // 3. "CONTENT, X said." / "CONTENT, said X (who said ...)."
+    for (n, hit) in hits.iter().enumerate() {
+        if hit.cue == "according to" || !hit.usage.trailing {
+            continue;
+        }
+        let before = text_of(sentence.start, hit.span.start);
+        if negated_or_passive(before) {
+            continue;
+        }
+        let after_end = hits
+            .get(n + 1)
+            .filter(|h| h.cue == "according to")
+            .map_or(sentence_end, |h| h.span.start);
+        let tail = Span::new(hit.span.end, sentence_end);
+        let via_span = hits
+            .get(n + 1)
+            .filter(|h| h.cue == "according to")
+            .map(|h| trim_span(doc, Span::new(h.span.end, sentence_end)));
+        if before.trim_end().ends_with(',') {
+            let comma = sentence.start + before.trim_end().len() - 1;
+            let after = text_of(hit.span.end, after_end);
+            let (source_len, relative) = match after.find(" who ") {
+                Some(who) => (who, Some(who)),
+                None => (super::appositive_end(after), None),
+            };
+            let source = trim_span(doc, Span::new(hit.span.end, hit.span.end + source_len));
+            let content = trim_span(doc, Span::new(sentence.start, comma));
+            if accept(doc.slice(source)) && word_count(doc.slice(content)) >= 3 {
+                let attribution = Attribution {
+                    cue: hit.cue,
+                    cue_span: hit.span,
+                    source,
+                    tail,
+                };
+                claims.push(ReportedClaim {
+                    content,
+                    attribution: attribution.clone(),
+                    via_span,
+                });
+                if let Some(who) = relative {
+                    // "said sources in the country who said coronavirus bans ..."
+                    let clause = after.get(who..).unwrap_or("");
+                    if let Some(inner) = hits.iter().find(|h| {
+                        h.span.start > hit.span.end + who
+                            && h.span.start < hit.span.end + who + 12.min(clause.len())
+                    }) {
+                        let rest = text_of(inner.span.end, sentence_end);
+                        let skip = after_that(rest, 1).unwrap_or(0);
+                        let second = trim_span(doc, Span::new(inner.span.end + skip, sentence_end));
+                        let attribution = Attribution {
+                            cue: inner.cue,
+                            cue_span: inner.span,
+                            source,
+                            tail,
+                        };
+                        claims.push(ReportedClaim {
+                            content: second,
+                            attribution,
+                            via_span: None,
+                        });
+                    }
+                }
+                return claims;
+            }
+            continue;
+        }
+        // SOURCE CUE: try the commas nearest the cue first.
+        let mut search_end = before.len();
+        for _ in 0..4 {
+            let Some(comma) = before.get(..search_end).and_then(|b| b.rfind(", ")) else {
+                break;
+            };
+            let phrase_span = trim_span(doc, Span::new(sentence.start + comma + 1, hit.span.start));
+            let phrase = doc.slice(phrase_span);
+            if word_count(phrase) > 15 {
+                break;
+            }
+            if !starts_with_preposition(phrase) && accept(phrase) {
+                let content = trim_span(doc, Span::new(sentence.start, sentence.start + comma));
+                if word_count(doc.slice(content)) >= 3 {
+                    let attribution = Attribution {
+                        cue: hit.cue,
+                        cue_span: hit.span,
+                        source: phrase_span,
+                        tail,
+                    };
+                    claims.push(ReportedClaim {
+                        content,
+                        attribution,
+                        via_span,
+                    });
+                    return claims;
+                }
+            }
+            search_end = comma;
+        }
+    }
+    // 4. "CONTENT, according to X." / "A, according to X, B."
+    for hit in hits.iter().filter(|h| h.cue == "according to") {
+        let before = text_of(sentence.start, hit.span.start).trim_end();
+        if !before.ends_with(',') {
+            continue;
+        }
+        let rest = text_of(hit.span.end, sentence_end);
+        let source_end = rest.find(", ").map_or(sentence_end, |c| hit.span.end + c);
+        let source = trim_span(doc, Span::new(hit.span.end, source_end));
+        if !accept(doc.slice(source)) {
+            continue;
+        }
+        let content = if source_end >= sentence_end.saturating_sub(1) {
+            trim_span(
+                doc,
+                Span::new(sentence.start, sentence.start + before.len() - 1),
+            )
+        } else {
+            trim_span(doc, sentence)
+        };
+        if word_count(doc.slice(content)) >= 2 {
+            let attribution = Attribution {
+                cue: hit.cue,
+                cue_span: hit.span,
+                source,
+                tail: source,
+            };
+            claims.push(ReportedClaim {
+                content,
+                attribution,
+                via_span: None,
+            });
+            return claims;
+        }
+    }
+    claims
+}
+
+/// "The DailyNK was confirmed by a number of sources on Friday ... that there was ...".
+fn passive_by(
+    doc: &Document,
+    sentence: Span,
+    hit: &CueHit,
+    accept: &dyn Fn(&str) -> bool,
+) -> Option<ReportedClaim> {
+    let prefix = doc.norm.get(sentence.start..hit.span.start)?;
+    let last = prefix.split_whitespace().next_back()?.to_ascii_lowercase();
+    if !matches!(last.as_str(), "was" | "were" | "been") {
+        return None;
+    }
+    let after = doc.norm.get(hit.span.end..sentence.end)?;
+    let by = after.strip_prefix(" by ")?;
+    let that = after_that(by, 14)?;
+    let phrase = by.get(..that.saturating_sub(" that ".len()))?;
+    let end = phrase
+        .find(" on ")
+        .or_else(|| phrase.find(','))
+        .unwrap_or(phrase.len());
+    let start = hit.span.end + " by ".len();
+    let source = trim_span(doc, Span::new(start, start + end));
+    if !accept(doc.slice(source)) {
+        return None;
+    }
+    let content = trim_span(doc, Span::new(start + that, sentence.end));
+    let tail = Span::new(source.end, content.start);
+    Some(ReportedClaim {
+        content,
+        attribution: Attribution {
+            cue: hit.cue,
+            cue_span: hit.span,
+            source,
+            tail,
+        },
+        via_span: None,
+    })
+}

@@ -1,0 +1,223 @@
+//! Tests of the claims stage on sentences written for them (several outlets' habits) and on
+//! seed sentences.
+
+#![allow(
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic
+)]
+
+use super::*;
+
+fn run(text: &str) -> (Document, Vec<Claim>) {
+    let doc = Document::from_plain("t", text, None);
+    let lexicon = Lexicon::builtin();
+    let time = crate::time::analyse(&doc);
+    let claims = extract(&doc, &lexicon, &time);
+    (doc, claims)
+}
+
+/// (kind, content, source_type, source_index) of every claim.
+fn rows(text: &str) -> Vec<(String, String, String, usize)> {
+    let (doc, claims) = run(text);
+    claims
+        .iter()
+        .map(|c| {
+            (
+                c.kind.clone(),
+                doc.slice(c.span).to_string(),
+                c.source_type.clone(),
+                c.source_index,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn empty_and_odd_text_give_nothing() {
+    assert!(run("").1.is_empty());
+    assert!(run("\"").1.is_empty());
+    assert!(run("said, \" according to ,").1.is_empty());
+    assert!(run("é\"ü\" — – said").1.is_empty());
+}
+
+#[test]
+fn quote_split_around_its_cue_gives_two_claims_of_one_source() {
+    let r = rows(
+        "\"The guards beat us every day,\" the defector said. \"Some people died of hunger.\"",
+    );
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!(r[0].1, "The guards beat us every day");
+    assert_eq!(r[1].1, "Some people died of hunger.");
+    assert!(r
+        .iter()
+        .all(|x| x.0 == "quote" && x.2 == "defector" && x.3 == r[0].3));
+}
+
+#[test]
+fn scare_quotes_slogans_and_hedged_narration_are_not_claims() {
+    assert!(
+        rows("The regime calls the camps \"revolutionary zones\" and denies that they exist.")
+            .is_empty()
+    );
+    assert!(rows("Posters urged residents to praise the \"leadership of love for the people\" during the campaign.").is_empty());
+    assert!(rows(
+        "Some 200 people were reportedly arrested in the sweep, and most were said to be farmers."
+    )
+    .is_empty());
+    assert!(rows("The ministry did not say how many prisoners were released.").is_empty());
+    assert!(
+        rows("North Korea's reported release of prisoners drew attention in Seoul.").is_empty()
+    );
+}
+
+#[test]
+fn reported_speech_patterns_of_several_outlets() {
+    let r = rows(
+        "North Korea has executed dozens of officials this year, Yonhap News Agency reported.",
+    );
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!((r[0].0.as_str(), r[0].2.as_str()), ("reported", "outlet"));
+    assert!(r[0].1.starts_with("North Korea has executed"));
+
+    let r = rows("The Unification Ministry said in a statement that it was aware of the reports of a mass pardon.");
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].2, "official");
+    assert!(r[0].1.starts_with("it was aware"));
+
+    let r = rows("Human Rights Watch said in a report released Tuesday that thousands remain detained in the camps.");
+    assert_eq!(r[0].2, "ngo", "{r:?}");
+
+    let r = rows("The amnesty will take effect from Aug. 1, the KCNA said.");
+    assert_eq!(r[0].2, "state_media", "{r:?}");
+    assert_eq!(r[0].1, "The amnesty will take effect from Aug. 1");
+
+    let r = rows(
+        "Most of those freed were thieves, according to a defector who left the country in May.",
+    );
+    assert_eq!(
+        (r[0].1.as_str(), r[0].2.as_str()),
+        ("Most of those freed were thieves", "defector"),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn named_sources_types_and_names() {
+    let (_, claims) =
+        run("\"It is a propaganda move,\" said Andrei Lankov, a professor at Kookmin University.");
+    assert_eq!(claims.len(), 1);
+    assert_eq!(claims[0].source_type, "expert");
+    assert_eq!(claims[0].source_name.as_deref(), Some("Andrei Lankov"));
+
+    let (_, claims) = run("South Korean President Lee Myung-bak called on Beijing to treat the defectors as refugees.\n\n\"They are not criminals,\" Lee said.");
+    assert_eq!(claims.len(), 2, "{claims:?}");
+    assert_eq!(claims[0].source_name.as_deref(), Some("Lee Myung-bak"));
+    assert_eq!(claims[0].source_type, "official");
+    assert_eq!(claims[0].source_index, claims[1].source_index);
+
+    let (_, claims) = run("Kerry Moscogiuri, Amnesty UK's Director of Campaigns, said: \"These images show abuse on an industrial scale.\"");
+    assert_eq!(claims[0].source_type, "ngo");
+    assert_eq!(claims[0].source_name.as_deref(), Some("Kerry Moscogiuri"));
+}
+
+#[test]
+fn pronouns_definite_and_new_sources_resolve() {
+    let text = "A source in Ryanggang Province told Daily NK on Tuesday that arrests had surged in Hyesan. He added: \"Nobody feels safe now.\"\n\n\
+                Another source in the province said the crackdown began in May.\n\n\
+                \"Even the police are nervous,\" the source said.";
+    let (_, claims) = run(text);
+    assert_eq!(claims.len(), 4, "{claims:?}");
+    assert_eq!(claims[0].source_index, claims[1].source_index);
+    assert_ne!(claims[1].source_index, claims[2].source_index);
+    assert_eq!(claims[2].source_index, claims[3].source_index);
+    assert_eq!(claims[0].reported_to.as_deref(), Some("Daily NK"));
+    assert!(claims.iter().all(|c| c.source_type == "anonymous_source"));
+}
+
+#[test]
+fn paragraph_quote_runs_share_the_attribution() {
+    let text = "The official said: \"The camps hold tens of thousands of people.\n\n\"They work from dawn to dusk.\"\n\nThe report was released on Monday.";
+    let r = rows(text);
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!(r[0].3, r[1].3);
+    assert_eq!(r[0].2, "official");
+}
+
+#[test]
+fn plural_sources_are_each_their_own_source() {
+    let text = "Amnesty was granted to inmates who had displayed \"model behavior\" during their time in prison, Daily NK sources in the country said.\n\n\
+                Sources told Daily NK that prisons throughout the country had, in fact, been preparing for the mass amnesty since early April.";
+    let r = rows(text);
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_ne!(r[0].3, r[1].3);
+    assert!(r[0].1.starts_with("Amnesty was granted"));
+}
+
+#[test]
+fn seed_sentences_daily_nk_has_learned_and_corroboration() {
+    let text = "North Korea handed down a mass amnesty decree for inmates on Apr. 15, Daily NK has learned.\n\n\
+                \"Thousands of prisoners have been released,\" a source from South Pyongan Province told Daily NK on Tuesday.\n\n\
+                An additional source in South Pyongan Province corroborated this news.\n\n\
+                The recipients were mostly those who were too weak to work, according to the source.";
+    let (doc, claims) = run(text);
+    assert_eq!(claims.len(), 4, "{claims:?}");
+    assert_eq!(claims[0].source_type, "outlet");
+    assert_eq!(claims[0].cue.as_deref(), Some("has learned"));
+    assert_eq!(doc.slice(claims[2].span), "corroborated this news");
+    assert_ne!(claims[1].source_index, claims[2].source_index);
+    // "the source" is the one quoted, not the one who only corroborated.
+    assert_eq!(claims[1].source_index, claims[3].source_index);
+}
+
+#[test]
+fn trailing_said_with_relative_clause_and_relayed_reports() {
+    let text = "Two prisoners died in recent weeks, said sources in the country who said family visits were banned.";
+    let r = rows(text);
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!(r[0].3, r[1].3);
+
+    let (_, claims) = run("North Korea executed five officials, South Korea's spy agency said Monday, according to The Associated Press.");
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(
+        claims[0].source_name.as_deref(),
+        Some("National Intelligence Service")
+    );
+    assert_eq!(claims[0].via.as_deref(), Some("Associated Press"));
+}
+
+#[test]
+fn hedges_are_recorded() {
+    let (_, claims) = run(
+        "Daily NK sources speculated that the pardons were reportedly meant to ease overcrowding.",
+    );
+    assert_eq!(claims.len(), 1);
+    assert!(claims[0].hedges.contains(&"speculated".to_string()));
+    assert!(claims[0].hedges.contains(&"reportedly".to_string()));
+}
+
+#[test]
+fn single_quoted_british_style_quotations() {
+    let r = rows("'The camps are full and the guards are cruel,' the former prisoner said. 'Nobody leaves.'\n\nThe so-called 'hostile class' and Kim Il Sung's 'benevolence' are not quotes.");
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!(r[0].1, "The camps are full and the guards are cruel");
+    assert_eq!(r[0].3, r[1].3);
+}
+
+#[test]
+fn odd_inputs_do_not_panic() {
+    for text in [
+        "\"\"\"",
+        "'",
+        "said said said",
+        "According to",
+        ", according to .",
+        "\"a,\" said",
+        "He added: \"",
+        "“é”, — said ü.",
+        "\n\n\"\n\n\"",
+    ] {
+        let _ = run(text);
+    }
+}

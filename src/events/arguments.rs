@@ -1,0 +1,228 @@
+//! Arguments of an event: scale, subjects and exclusions, agents, places, facilities, claims,
+//! sentence-reduction bounds, evidence.
+//!
+//! Design: an argument phrase in a sentence belongs to the nearest trigger of that sentence
+//! (same comma clause first), and through it to that trigger's event. Subjects inside an
+//! exclusion clause ("were not released") go to `excluded`. Places named as where a *source*
+//! is ("a source in North Hamgyong Province") are not where the event happened.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::claims::Claim;
+use crate::facilities::FacilityRef;
+use crate::lexicon::{EntryKind, Lexicon};
+use crate::text::{regex, Document, Span};
+use crate::time::{TimeAnalysis, TimeKind};
+
+use super::cues::{self, Count};
+use super::hits::{clause_of, strong_clause_of, Hit};
+use super::merge::Draft;
+use super::Event;
+
+static SOURCE_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)(?-u:\b)(?:sources?|residents?|defectors?|partners?|informants?|contacts?)(?:\s+[A-Za-z'-]+){0,3}\s+(?:in|from|of|based in|living in|inside)\s+(?:the\s+)?(?:city of\s+|county of\s+)?$")
+});
+static GOVERNMENT: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)(?-u:\b)(?:the\s+)?(?:north korean\s+)?(?:government|regime|state|authorities|dprk|pyongyang)(?-u:\b)")
+});
+/// Leaders named as the one who ordered or granted.
+const PERSON_AGENTS: &[&str] = &["Kim Jong Un", "Kim Jong Il", "Kim Il Sung"];
+
+/// Per-document state for placing argument phrases on events.
+pub struct Placer<'a> {
+    pub doc: &'a Document,
+    pub hits: &'a [Hit],
+    pub owner: &'a [Option<usize>],
+}
+
+impl Placer<'_> {
+    /// The event of the trigger nearest to `span` in its sentence.
+    fn event_for(&self, span: Span) -> Option<(usize, usize)> {
+        let sentence_index = self.doc.sentence_index_at(span.start)?;
+        let sentence = self.doc.sentences.get(sentence_index)?;
+        let clause = clause_of(self.doc, sentence.span, span);
+        let mut best: Option<(usize, usize, usize)> = None;
+        for (h, hit) in self.hits.iter().enumerate() {
+            let Some(Some(d)) = self.owner.get(h) else { continue };
+            if hit.sentence != sentence_index {
+                continue;
+            }
+            let distance = if hit.span.end <= span.start { span.start - hit.span.end } else { hit.span.start.saturating_sub(span.end) };
+            let score = distance + if clause.overlaps(hit.span) { 0 } else { 10_000 };
+            if best.is_none_or(|(_, _, b)| score < b) {
+                best = Some((h, *d, score));
+            }
+        }
+        best.map(|(h, d, _)| (h, d))
+    }
+}
+
+fn push_unique(list: &mut Vec<String>, value: &str) {
+    if !list.iter().any(|v| v == value) {
+        list.push(value.to_string());
+    }
+}
+
+/// Fills the arguments of `events` (one per draft, already carrying type, status, date).
+#[allow(clippy::too_many_arguments)]
+pub fn fill(
+    doc: &Document,
+    lexicon: &Lexicon,
+    time: &TimeAnalysis,
+    facilities: &[FacilityRef],
+    claims: &[Claim],
+    hits: &[Hit],
+    drafts: &[Draft],
+    owner: &[Option<usize>],
+    events: &mut [Event],
+) {
+    let placer = Placer { doc, hits, owner };
+    let mut counted: Vec<Option<(bool, Count)>> = vec![None; events.len()];
+    for sentence in &doc.sentences {
+        let s = sentence.span;
+        if !hits.iter().enumerate().any(|(h, hit)| hit.sentence_span_is(s, doc) && owner.get(h).is_some_and(Option::is_some)) {
+            continue;
+        }
+        let text = doc.slice(s);
+        for (offset, code) in cues::subjects_in(text) {
+            let at = Span::new(s.start + offset, s.start + offset + 1);
+            let Some((_, d)) = placer.event_for(at) else { continue };
+            let excluded = cues::is_exclusion(doc.slice(strong_clause_of(doc, s, at)));
+            if let Some(event) = events.get_mut(d) {
+                if excluded && event.event_type == "amnesty" {
+                    push_unique(&mut event.excluded, code);
+                } else if !excluded {
+                    push_unique(&mut event.subjects, code);
+                }
+            }
+        }
+        for count in cues::counts_in(text) {
+            let at = Span::new(s.start + count.start, s.start + count.end);
+            let Some((h, d)) = placer.event_for(at) else { continue };
+            let headline = hits.get(h).is_some_and(|x| x.headline);
+            if let Some(slot) = counted.get_mut(d) {
+                // Body counts before headline counts ("Hundreds protest ..." is not the scale).
+                if slot.is_none() || slot.as_ref().is_some_and(|(was_headline, _)| *was_headline && !headline) {
+                    *slot = Some((headline, count));
+                }
+            }
+        }
+    }
+    for (d, slot) in counted.into_iter().enumerate() {
+        if let (Some((_, count)), Some(event)) = (slot, events.get_mut(d)) {
+            event.count_text = Some(count.text);
+            event.count_min = count.min;
+            event.count_max = count.max;
+        }
+    }
+    place_lexicon_hits(doc, lexicon, &placer, events);
+    place_facilities(facilities, &placer, events);
+    for (d, draft) in drafts.iter().enumerate() {
+        let Some(event) = events.get_mut(d) else { continue };
+        let my_hits: Vec<&Hit> = draft.hits.iter().filter_map(|&h| hits.get(h)).collect();
+        for hit in &my_hits {
+            if let Some(measure) = hit.measure {
+                if event.event_type == "amnesty" && !hit.exclusion {
+                    push_unique(&mut event.measures, measure);
+                }
+            }
+            person_and_state_agents(doc, hit, &mut event.agents);
+            if hit.family == "sentence_reduction" {
+                reduction_bounds(doc, time, hit, event);
+            }
+        }
+        for (c, claim) in claims.iter().enumerate() {
+            if event.mentions.iter().any(|m| m.overlaps(claim.span)) {
+                event.claim_indexes.push(c);
+            }
+        }
+    }
+}
+
+impl Hit {
+    fn sentence_span_is(&self, span: Span, doc: &Document) -> bool {
+        doc.sentences.get(self.sentence).is_some_and(|s| s.span == span)
+    }
+}
+
+fn place_lexicon_hits(doc: &Document, lexicon: &Lexicon, placer: &Placer, events: &mut [Event]) {
+    for found in lexicon.find(&doc.norm) {
+        let Some((_, d)) = placer.event_for(found.span) else { continue };
+        let Some(event) = events.get_mut(d) else { continue };
+        match found.kind {
+            EntryKind::Place => {
+                let sentence_start = doc.sentence_index_at(found.span.start).and_then(|i| doc.sentences.get(i)).map_or(0, |s| s.span.start);
+                let before = doc.norm.get(sentence_start..found.span.start).unwrap_or("");
+                if SOURCE_PLACE.is_match(before) {
+                    continue;
+                }
+                // An ambiguous name stays out rather than guessing.
+                let [id] = found.ids.as_slice() else { continue };
+                push_unique(&mut event.places, id);
+                if let Some(code) = lexicon.place(id).and_then(|p| p.admin1.as_deref()) {
+                    push_unique(&mut event.admin1, code);
+                }
+            }
+            EntryKind::Agency => {
+                for id in &found.ids {
+                    if let Some(agency) = lexicon.agencies.iter().find(|a| &a.id == id) {
+                        push_unique(&mut event.agents, &agency.code);
+                    }
+                }
+            }
+            EntryKind::Facility => {}
+        }
+    }
+}
+
+fn place_facilities(facilities: &[FacilityRef], placer: &Placer, events: &mut [Event]) {
+    for (f, facility) in facilities.iter().enumerate() {
+        for mention in &facility.mentions {
+            let Some((_, d)) = placer.event_for(*mention) else { continue };
+            let Some(event) = events.get_mut(d) else { continue };
+            if !event.facility_indexes.contains(&f) {
+                event.facility_indexes.push(f);
+            }
+            if let Some(place) = &facility.place_id {
+                push_unique(&mut event.places, place);
+            }
+            if let Some(code) = &facility.admin1 {
+                push_unique(&mut event.admin1, code);
+            }
+        }
+    }
+}
+
+/// "Kim Jong Un granted amnesty", "the North Korean government granted amnesty".
+fn person_and_state_agents(doc: &Document, hit: &Hit, agents: &mut Vec<String>) {
+    let Some(sentence) = doc.sentences.get(hit.sentence) else { return };
+    let clause = strong_clause_of(doc, sentence.span, hit.span);
+    let before = doc.norm.get(clause.start..hit.span.start).unwrap_or("");
+    let window_start = before.len().saturating_sub(80);
+    let window = before.get(window_start..).unwrap_or(before);
+    if let Some(person) = PERSON_AGENTS.iter().find(|p| window.contains(*p)) {
+        let possessive = window.contains(&format!("{person}'s"));
+        if !possessive {
+            push_unique(agents, person);
+            return;
+        }
+    }
+    if agents.is_empty() && GOVERNMENT.is_match(window) {
+        push_unique(agents, "government");
+    }
+}
+
+/// "reduce sentences by anywhere from six months to six years": 6 and 72 months.
+fn reduction_bounds(doc: &Document, time: &TimeAnalysis, hit: &Hit, event: &mut Event) {
+    let Some(sentence) = doc.sentences.get(hit.sentence) else { return };
+    for expr in time.within(sentence.span) {
+        if expr.kind != TimeKind::Duration {
+            continue;
+        }
+        let Some((lo, hi)) = expr.duration_months else { continue };
+        event.sentence_reduction_min_months = Some(event.sentence_reduction_min_months.map_or(lo, |m| m.min(lo)));
+        event.sentence_reduction_max_months = Some(event.sentence_reduction_max_months.map_or(hi, |m| m.max(hi)));
+    }
+}

@@ -1,0 +1,203 @@
+//! Triggers in context: each trigger becomes a [`Hit`] that knows its sentence and clauses, its
+//! status, whether it only describes (relative clause), refers back ("the amnesty", "at the
+//! time") or counts ("the second round"), and which time phrases it owns.
+//!
+//! Design: a time phrase belongs to the nearest trigger that can carry a date, preferring one in
+//! the same comma clause and one before it (dates follow the verb in this press). A trigger that
+//! owns several phrases naming different moments ("pardons ... in 2012, ... in 2015, and ... in
+//! 2018") is split into one hit per phrase.
+
+use crate::text::{BlockKind, Document, Span};
+use crate::time::TimeAnalysis;
+
+use super::cues::{self, Status};
+use super::timing::{self, compatible, Identity, TimeGroup};
+use super::triggers::{find_triggers, RawHit};
+
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub event_type: &'static str,
+    pub family: &'static str,
+    pub measure: Option<&'static str>,
+    /// The trigger (or, for a split hit, the time phrase it stands for).
+    pub span: Span,
+    pub mentions: Vec<Span>,
+    pub sentence: usize,
+    /// In the headline or standfirst: attaches to the story's main event of its type.
+    pub headline: bool,
+    pub status: Status,
+    /// A cue gave the status (else it is the default, occurred).
+    pub explicit: bool,
+    /// Says who was left out of an amnesty ("were not released").
+    pub exclusion: bool,
+    /// A description (relative clause, adjective): joins an event, never starts one.
+    pub weak: bool,
+    pub anaphoric: bool,
+    /// "last year's special pardon", "another amnesty": not the story's main event.
+    pub new_reference: bool,
+    pub back_reference: bool,
+    /// A release of many people at once ("thousands of prisoners were released"): an amnesty.
+    pub mass: bool,
+    pub ordinal: Option<u8>,
+    pub identity: Identity,
+}
+
+/// A time phrase further than this before a trigger belongs to another verb ("Earlier this week,
+/// officials hinted that they might raise the issue of China's forced repatriations").
+const MAX_LEAD: usize = 60;
+
+/// Dashes are left out: this press uses them for apposition ("decrees – among them ...").
+const CLAUSE_BREAKS: &[&str] = &[", ", "; ", ": ", "\"", "(", ")"];
+const STRONG_BREAKS: &[&str] = &[", and ", ", while ", ", but ", "; ", " but ", ", whereas ", ". "];
+
+/// Start of the clause around `pos` within `[lo, pos)`.
+fn clause_start(text: &str, lo: usize, pos: usize, breaks: &[&str]) -> usize {
+    let region = text.get(lo..pos).unwrap_or("");
+    breaks.iter().filter_map(|b| region.rfind(b).map(|i| lo + i + b.len())).max().unwrap_or(lo)
+}
+
+/// End of the clause around `pos` within `[pos, hi)`.
+fn clause_end(text: &str, pos: usize, hi: usize, breaks: &[&str]) -> usize {
+    let region = text.get(pos..hi).unwrap_or("");
+    breaks.iter().filter_map(|b| region.find(b).map(|i| pos + i)).min().unwrap_or(hi)
+}
+
+/// The comma clause containing `span` (for placing arguments).
+pub fn clause_of(doc: &Document, sentence: Span, span: Span) -> Span {
+    Span::new(
+        clause_start(&doc.norm, sentence.start, span.start, CLAUSE_BREAKS),
+        clause_end(&doc.norm, span.end, sentence.end, CLAUSE_BREAKS),
+    )
+}
+
+/// The clause between strong breaks (", and", ", but") containing `span`.
+pub fn strong_clause_of(doc: &Document, sentence: Span, span: Span) -> Span {
+    Span::new(
+        clause_start(&doc.norm, sentence.start, span.start, STRONG_BREAKS),
+        clause_end(&doc.norm, span.end, sentence.end, STRONG_BREAKS),
+    )
+}
+
+fn ordinal_of(text: &str) -> Option<u8> {
+    let lower = text.to_ascii_lowercase();
+    [("first", 1), ("second", 2), ("third", 3), ("fourth", 4)].iter().find(|(w, _)| lower.contains(w)).map(|(_, n)| *n)
+}
+
+fn build(doc: &Document, raw: &RawHit) -> Option<Hit> {
+    let sentence_index = doc.sentence_index_at(raw.span.start)?;
+    let sentence = doc.sentences.get(sentence_index)?;
+    let s = sentence.span;
+    let text = &doc.norm;
+    let sentence_before = text.get(s.start..raw.span.start).unwrap_or("");
+    let clause_lo = clause_start(text, s.start, raw.span.start, CLAUSE_BREAKS);
+    let clause_before = text.get(clause_lo..raw.span.start).unwrap_or("");
+    let clause_hi = clause_end(text, raw.span.end, s.end, CLAUSE_BREAKS);
+    let clause_after = text.get(raw.span.end..clause_hi).unwrap_or("");
+    let after = text.get(raw.span.end..s.end).unwrap_or("");
+    let strong = strong_clause_of(doc, s, raw.span);
+    let (status, explicit) = cues::status(sentence_before, clause_before, clause_after);
+    let amnesty_like = raw.def.event_type == "amnesty" || raw.def.event_type == "release";
+    let exclusion = amnesty_like && cues::is_exclusion(doc.slice(strong));
+    let headline = doc.paragraphs.get(sentence.paragraph).is_some_and(|p| p.kind != BlockKind::Body);
+    let matched = doc.slice(raw.span);
+    Some(Hit {
+        event_type: raw.def.event_type,
+        family: raw.def.family,
+        measure: raw.def.measure,
+        span: raw.span,
+        mentions: vec![raw.span],
+        sentence: sentence_index,
+        headline,
+        status,
+        explicit,
+        exclusion,
+        weak: cues::is_weak(clause_before, after),
+        anaphoric: cues::is_anaphoric(clause_before) && !cues::is_new_reference(clause_before),
+        new_reference: cues::is_new_reference(clause_before),
+        mass: cues::counts_in(doc.slice(s)).iter().any(|c| c.min.is_some_and(|n| n >= 20)),
+        back_reference: cues::is_back_reference(sentence_before),
+        ordinal: if raw.def.family == "ordinal" { ordinal_of(matched) } else { None },
+        identity: Identity::default(),
+    })
+}
+
+/// Whether a hit may own a time phrase (amnesty preparations and selections have their own dates).
+fn carries_date(hit: &Hit) -> bool {
+    !matches!(hit.family, "selection" | "transfer" | "sentence_reduction") && !hit.exclusion
+}
+
+/// Every hit of the document, with its time phrases resolved, in text order.
+pub fn find_hits(doc: &Document, time: &TimeAnalysis) -> Vec<Hit> {
+    let mut hits: Vec<Hit> = find_triggers(doc).iter().filter_map(|raw| build(doc, raw)).collect();
+    let groups = timing::groups(doc, time);
+    let mut owned: Vec<Vec<usize>> = vec![Vec::new(); hits.len()];
+    for (g, group) in groups.iter().enumerate() {
+        let Some(sentence) = doc.sentences.get(group.sentence) else { continue };
+        let clause = clause_of(doc, sentence.span, group.span);
+        let mut best: Option<(usize, usize)> = None;
+        for (h, hit) in hits.iter().enumerate() {
+            if hit.sentence != group.sentence || !carries_date(hit) {
+                continue;
+            }
+            let distance = if hit.span.end <= group.span.start {
+                group.span.start - hit.span.end
+            } else {
+                let gap = hit.span.start.saturating_sub(group.span.end);
+                // A phrase before the trigger counts only as the opener of its sentence or
+                // clause ("In September, North Korea had released ...").
+                let lead_in = |from: usize| doc.norm.get(from..group.span.start).unwrap_or("").split_whitespace().count() <= 4;
+                if gap > MAX_LEAD || !(lead_in(sentence.span.start) || lead_in(clause.start)) {
+                    continue;
+                }
+                2 * gap
+            };
+            let outside = if clause.contains(hit.span) { 0 } else { 10_000 };
+            let score = outside + distance;
+            if best.is_none_or(|(_, b)| score < b) {
+                best = Some((h, score));
+            }
+        }
+        if let Some((h, _)) = best {
+            if let Some(list) = owned.get_mut(h) {
+                list.push(g);
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(hits.len());
+    for (hit, owned_groups) in hits.drain(..).zip(owned) {
+        let mine: Vec<&TimeGroup> = owned_groups.iter().filter_map(|&g| groups.get(g)).collect();
+        out.extend(split_by_moment(hit, &mine));
+    }
+    out
+}
+
+/// One hit per distinct moment its time phrases name.
+fn split_by_moment(mut hit: Hit, groups: &[&TimeGroup]) -> Vec<Hit> {
+    let named: Vec<&TimeGroup> = groups.iter().copied().filter(|g| !g.year_only).collect();
+    // A list names several occasions ("on the 100th anniversary ... in 2012, on the 70th ...") or
+    // several plain dates; a date with an occasion ("In September, ... in commemoration of ...")
+    // is one moment told twice.
+    let mut codes: Vec<&str> = named.iter().filter_map(|g| g.identity.occasion.as_deref()).collect();
+    codes.sort_unstable();
+    codes.dedup();
+    let occasions = codes.len();
+    let list = occasions >= 2 || (occasions == 0 && named.len() >= 2);
+    let distinct = list
+        && named.iter().enumerate().all(|(i, a)| named.iter().skip(i + 1).all(|b| compatible(&a.identity, &b.identity, false) == Some(false)));
+    if !distinct || hit.status == Status::Habitual {
+        hit.identity = timing::combine(groups);
+        hit.mentions.extend(named.iter().map(|g| g.span));
+        return vec![hit];
+    }
+    named
+        .iter()
+        .enumerate()
+        .map(|(i, group)| {
+            let mut part = hit.clone();
+            part.identity = timing::combine(&[group]);
+            part.span = if i == 0 { hit.span } else { group.span };
+            part.mentions = if i == 0 { vec![hit.span, group.span] } else { vec![group.span] };
+            part
+        })
+        .collect()
+}

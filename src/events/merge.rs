@@ -1,0 +1,332 @@
+//! From hits to happenings: one draft event per distinct happening in a document.
+//!
+//! Design: amnesty stories are told as one main amnesty (decree, preparation, selections,
+//! releases in several places, exclusions) with past amnesties named as background. So an amnesty
+//! hit joins (in this order) the event its ordinal names ("the second round"), the main event
+//! when it refers back ("the amnesty"), the event its date or occasion matches, or else starts
+//! a new event; hits with nothing of their own join the main event (the one with most mentions).
+//! Habitual amnesty statements make no row (gold treats them as optional; a row costs precision).
+//! Other types merge by type, status and date, and for detentions also by kind (an arrest and
+//! an exile are different happenings). Headlines and weak mentions join existing events last.
+
+use super::cues::Status;
+use super::hits::Hit;
+use super::timing::{compatible, Identity};
+
+/// An event being assembled: its hits (indexes into the hit list) and what they agree on.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    pub event_type: &'static str,
+    pub family: &'static str,
+    pub status: Status,
+    pub identity: Identity,
+    pub ordinal: Option<u8>,
+    pub hits: Vec<usize>,
+}
+
+/// Detentions of different kinds (arrest, crackdown, camp, exile) are different happenings.
+fn family_matters(event_type: &str) -> bool {
+    event_type == "detention" || event_type == "indoctrination"
+}
+
+struct Builder<'a> {
+    hits: &'a [Hit],
+    drafts: Vec<Draft>,
+    last_touched: Option<usize>,
+    touch: Vec<usize>,
+    clock: usize,
+}
+
+impl<'a> Builder<'a> {
+    fn attach(&mut self, d: usize, h: usize) {
+        let Some(hit) = self.hits.get(h) else { return };
+        if let Some(draft) = self.drafts.get_mut(d) {
+            if compatible(&draft.identity, &hit.identity, draft.status == Status::Planned) != Some(false) {
+                draft.identity.fill_from(&hit.identity);
+            }
+            if draft.ordinal.is_none() {
+                draft.ordinal = hit.ordinal;
+            }
+            draft.hits.push(h);
+        }
+        self.clock += 1;
+        if let Some(t) = self.touch.get_mut(d) {
+            *t = self.clock;
+        }
+        self.last_touched = Some(d);
+    }
+
+    fn create(&mut self, h: usize, event_type: &'static str, status: Status) -> usize {
+        let Some(hit) = self.hits.get(h) else { return 0 };
+        self.drafts.push(Draft {
+            event_type,
+            family: hit.family,
+            status,
+            identity: hit.identity.clone(),
+            ordinal: hit.ordinal,
+            hits: vec![h],
+        });
+        self.clock += 1;
+        self.touch.push(self.clock);
+        let d = self.drafts.len() - 1;
+        self.last_touched = Some(d);
+        d
+    }
+
+    /// The story's main event of a type: most mentions, the later one on a tie.
+    fn main(&self, event_type: &str) -> Option<usize> {
+        self.drafts
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.event_type == event_type && d.status != Status::Negated && !d.identity.aggregate)
+            .max_by_key(|(i, d)| (d.hits.len(), *i))
+            .map(|(i, _)| i)
+    }
+
+    /// The best event whose identity agrees with the hit's: a shared date/occasion first.
+    fn matching(&self, hit: &Hit, event_type: &str, filter: impl Fn(&Draft) -> bool) -> Option<usize> {
+        let mut unknown = None;
+        for (i, d) in self.drafts.iter().enumerate() {
+            if d.event_type != event_type || !filter(d) {
+                continue;
+            }
+            match compatible(&d.identity, &hit.identity, d.status == Status::Planned) {
+                Some(true) => return Some(i),
+                None if unknown.is_none() => unknown = Some(i),
+                _ => {}
+            }
+        }
+        unknown
+    }
+
+    fn amnesty(&mut self, h: usize) {
+        let Some(hit) = self.hits.get(h) else { return };
+        let hit = hit.clone();
+        if matches!(hit.status, Status::Habitual | Status::Hypothetical) && !hit.exclusion {
+            return;
+        }
+        if hit.exclusion {
+            let target = if hit.back_reference { self.last_touched } else { self.main("amnesty") };
+            if let Some(d) = target {
+                self.attach(d, h);
+            }
+            return;
+        }
+        if hit.status == Status::Negated {
+            match self.matching(&hit, "amnesty", |d| d.status == Status::Negated) {
+                Some(d) => self.attach(d, h),
+                None => {
+                    self.create(h, "amnesty", Status::Negated);
+                }
+            }
+            return;
+        }
+        if matches!(hit.family, "selection" | "transfer" | "sentence_reduction") || hit.weak {
+            match self.main("amnesty") {
+                Some(d) => self.attach(d, h),
+                None if hit.family == "sentence_reduction" && !hit.weak => {
+                    self.create(h, "amnesty", hit.status);
+                }
+                None => {}
+            }
+            return;
+        }
+        if let Some(n) = hit.ordinal {
+            if let Some(d) = self.drafts.iter().position(|d| d.event_type == "amnesty" && d.ordinal == Some(n)) {
+                self.attach(d, h);
+                return;
+            }
+            let open = |d: &Draft| d.ordinal.is_none() && d.status != Status::Negated;
+            let candidate = if n == 1 {
+                self.drafts.iter().position(|d| d.event_type == "amnesty" && open(d))
+            } else if hit.identity.is_empty() {
+                self.main("amnesty").filter(|&d| self.drafts.get(d).is_some_and(open))
+            } else {
+                self.matching(&hit, "amnesty", open)
+            };
+            // "the first" names the story's earliest amnesty whatever its dates say.
+            let candidate = candidate.filter(|&d| {
+                n == 1
+                    || hit.identity.is_empty()
+                    || self.drafts.get(d).is_some_and(|dr| compatible(&dr.identity, &hit.identity, false) != Some(false))
+            });
+            match candidate {
+                Some(d) => {
+                    if let Some(draft) = self.drafts.get_mut(d) {
+                        draft.ordinal = Some(n);
+                    }
+                    self.attach(d, h);
+                }
+                None => {
+                    self.create(h, "amnesty", hit.status);
+                }
+            }
+            return;
+        }
+        if hit.back_reference {
+            if let Some(d) = self.last_touched.or_else(|| self.main("amnesty")) {
+                self.attach(d, h);
+                return;
+            }
+        }
+        if hit.new_reference {
+            // "last year's special pardon": a background amnesty, never the main one.
+            let main = self.main("amnesty");
+            let known = self.drafts.iter().enumerate().position(|(i, d)| {
+                Some(i) != main && d.event_type == "amnesty" && compatible(&d.identity, &hit.identity, false) == Some(true)
+            });
+            match known {
+                Some(d) => self.attach(d, h),
+                None => {
+                    self.create(h, "amnesty", hit.status);
+                }
+            }
+            return;
+        }
+        if hit.anaphoric || hit.identity.is_empty() {
+            match self.main("amnesty") {
+                Some(d) => self.attach(d, h),
+                None => {
+                    self.create(h, "amnesty", hit.status);
+                }
+            }
+            return;
+        }
+        let not_negated = |d: &Draft| d.status != Status::Negated;
+        let main = self.main("amnesty");
+        let target = self.matching(&hit, "amnesty", not_negated).filter(|&d| {
+            // "unknown" matches only the main event (one with no date yet), never a background one.
+            self.drafts.get(d).is_some_and(|dr| compatible(&dr.identity, &hit.identity, dr.status == Status::Planned) == Some(true))
+                || Some(d) == main
+        });
+        match target {
+            Some(d) => self.attach(d, h),
+            None => {
+                self.create(h, "amnesty", hit.status);
+            }
+        }
+    }
+
+    fn other(&mut self, h: usize, event_type: &'static str) {
+        let Some(hit) = self.hits.get(h) else { return };
+        let hit = hit.clone();
+        if hit.status == Status::Hypothetical {
+            return;
+        }
+        let same_family = |d: &Draft| !family_matters(event_type) || d.family == hit.family;
+        // Several triggers in one sentence with one status: one happening.
+        let same_sentence = self.drafts.iter().position(|d| {
+            d.event_type == event_type
+                && d.status == hit.status
+                && (event_type != "detention" || d.family == hit.family)
+                && compatible(&d.identity, &hit.identity, false) != Some(false)
+                && d.hits.iter().any(|&o| self.hits.get(o).is_some_and(|x| x.sentence == hit.sentence))
+        });
+        if let Some(d) = same_sentence {
+            self.attach(d, h);
+            return;
+        }
+        if !hit.explicit && hit.identity.is_empty() {
+            let recent = |want_plain: bool| {
+                self.drafts
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, d)| d.event_type == event_type && same_family(d) && !d.identity.aggregate)
+                    .filter(|(_, d)| !want_plain || matches!(d.status, Status::Occurred | Status::Planned))
+                    .max_by_key(|(i, _)| self.touch.get(*i).copied().unwrap_or(0))
+                    .map(|(i, _)| i)
+            };
+            match recent(true).or_else(|| recent(false)) {
+                Some(d) => self.attach(d, h),
+                None => {
+                    self.create(h, event_type, hit.status);
+                }
+            }
+            return;
+        }
+        // An unmarked mention with a date joins a compatible event whatever its status.
+        match self.matching(&hit, event_type, |d| (d.status == hit.status || !hit.explicit) && same_family(d)) {
+            Some(d) => self.attach(d, h),
+            None => {
+                self.create(h, event_type, hit.status);
+            }
+        }
+    }
+
+    /// Headlines and weak mentions: join the main (or nearest) event of their type.
+    fn late(&mut self, h: usize, event_type: &'static str) {
+        let Some(hit) = self.hits.get(h) else { return };
+        let hit = hit.clone();
+        if hit.headline {
+            if let Some(d) = self.main(event_type) {
+                self.attach(d, h);
+                return;
+            }
+            if event_type == "amnesty" {
+                self.amnesty(h);
+            } else {
+                self.other(h, event_type);
+            }
+            return;
+        }
+        // Weak: the event of its type mentioned nearest in the text.
+        let nearest = self
+            .drafts
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.event_type == event_type && d.status != Status::Negated)
+            .filter(|(_, d)| compatible(&d.identity, &hit.identity, d.status == Status::Planned) != Some(false))
+            .min_by_key(|(_, d)| {
+                d.hits.iter().filter_map(|&o| self.hits.get(o)).map(|o| o.span.start.abs_diff(hit.span.start)).min().unwrap_or(usize::MAX)
+            })
+            .map(|(i, _)| i);
+        if let Some(d) = nearest {
+            self.attach(d, h);
+        }
+    }
+}
+
+/// The event type a hit counts toward in this document.
+fn type_in_story(hit: &Hit, amnesty_story: bool) -> Option<&'static str> {
+    match (hit.event_type, amnesty_story) {
+        ("release", true) => Some("amnesty"),
+        ("release", false) => Some("release"),
+        ("amnesty", false) if hit.family == "transfer" => Some("transfer"),
+        ("amnesty", false) if hit.family == "selection" || hit.family == "ordinal" => None,
+        (other, _) => Some(other),
+    }
+}
+
+/// Groups hits into draft events; returns the drafts and, per hit, the draft it joined.
+pub fn merge(hits: &[Hit]) -> (Vec<Draft>, Vec<Option<usize>>) {
+    let amnesty_story = hits
+        .iter()
+        .any(|h| (h.event_type == "amnesty" && h.family == "core") || (h.event_type == "release" && h.mass && !h.weak));
+    let mut builder = Builder { hits, drafts: Vec::new(), last_touched: None, touch: Vec::new(), clock: 0 };
+    let mut late = Vec::new();
+    for (h, hit) in hits.iter().enumerate() {
+        let Some(event_type) = type_in_story(hit, amnesty_story) else { continue };
+        let deferred = hit.headline || (hit.weak && !hit.exclusion && event_type != "amnesty");
+        if deferred {
+            late.push((h, event_type));
+        } else if event_type == "amnesty" {
+            builder.amnesty(h);
+        } else {
+            builder.other(h, event_type);
+        }
+    }
+    // Headlines before weak mentions, so a headline may start the event a weak mention joins.
+    late.sort_by_key(|(h, _)| !hits.get(*h).is_some_and(|x| x.headline));
+    for (h, event_type) in late {
+        builder.late(h, event_type);
+    }
+    let mut owner = vec![None; hits.len()];
+    for (d, draft) in builder.drafts.iter().enumerate() {
+        for &h in &draft.hits {
+            if let Some(slot) = owner.get_mut(h) {
+                *slot = Some(d);
+            }
+        }
+    }
+    (builder.drafts, owner)
+}

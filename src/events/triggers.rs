@@ -1,0 +1,244 @@
+//! Trigger table: the words this press uses for each kind of penal-system happening.
+//!
+//! Design: triggers are data. Each row names the event type, a `family` (the sub-kind that
+//! decides what may merge: an arrest and a camp sentence are different detentions), an amnesty
+//! `measure` where the phrase describes one, and a case-insensitive pattern. All patterns run in
+//! one `RegexSet` pass over the document; only the rows that matched are then located. A few
+//! context checks (an organisation called "Amnesty", "released a report", "forced labor camps")
+//! live next to the table as small reject lists rather than in the merging code.
+
+use std::sync::LazyLock;
+
+use regex::{Regex, RegexSet};
+
+use crate::text::{Document, Span};
+
+/// One row of the trigger table.
+#[derive(Debug, Clone, Copy)]
+pub struct TriggerDef {
+    /// SCHEMA.md event type; `release` rows become amnesty measures in amnesty stories.
+    pub event_type: &'static str,
+    /// Sub-kind: `core`, `ordinal`, `release`, `selection`, `arrest`, `crackdown`, ...
+    pub family: &'static str,
+    /// Amnesty measure the phrase describes (`release`, `sentence_reduction`, ...).
+    pub measure: Option<&'static str>,
+    pub pattern: &'static str,
+}
+
+const fn t(event_type: &'static str, family: &'static str, measure: Option<&'static str>, pattern: &'static str) -> TriggerDef {
+    TriggerDef { event_type, family, measure, pattern }
+}
+
+/// The trigger table. Patterns are wrapped in ASCII word boundaries and made case-insensitive.
+pub const TRIGGERS: &[TriggerDef] = &[
+    // Amnesty: the act itself.
+    t("amnesty", "core", None, r"(?:mass |special |general |sweeping )?(?:amnesty|amnesties)(?: decrees?| orders?)?"),
+    t("amnesty", "core", None, r"(?:mass |special )?pardon(?:s|ed|ing)?"),
+    t("amnesty", "core", None, r"clemency"),
+    // "the second round of pardons", "the first amnesty", "following the first in August".
+    t("amnesty", "ordinal", None, r"(?:first|second|third|fourth) (?:round|time|amnesty|pardon|release)s?(?: of (?:mass )?(?:prisoner )?(?:amnesty|amnesties|pardons?|releases?))?"),
+    t("amnesty", "ordinal", None, r"the first in"),
+    t("amnesty", "sentence_reduction", Some("sentence_reduction"), r"sentence reductions?|reduc(?:e|ed|es|ing|tion of) (?:their |his |her |the |inmates' |prisoners' )?sentences?|(?:reduced|shorter|commuted) sentences|sentences? (?:will be |would be |were |are |was |is |be )?(?:shortened|reduced|commuted|cut)|shorten(?:s|ed|ing)? (?:their |the |his |her )?sentences?"),
+    t("amnesty", "selection", Some("selection"), r"(?:final )?selections?|selecting (?:candidates|prisoners|inmates)|screenings? of (?:prisoners|inmates)"),
+    t("amnesty", "transfer", Some("transfer"), r"transfer(?:red|ring)? (?:model |the |some |these )?(?:prisoners|inmates)"),
+    // Release: an amnesty measure in amnesty stories, an event of its own elsewhere.
+    t("release", "release", Some("release"), r"released|releases?|freed|let go|set free|liberation of (?:the )?(?:prisoners|inmates|captives)|letting them go|let them go"),
+    // Detention.
+    t("detention", "arrest", None, r"arrest(?:ed|s|ing)?|apprehended|rounded up|taken into custody"),
+    t("detention", "crackdown", None, r"crackdowns?|cracking down|crack down|sweeping operations?|(?:operation|campaign|drive)s? against"),
+    t("detention", "camp", None, r"sent to (?:a |an |the )?(?:[a-z'-]+ ){0,3}(?:camps?|prisons?|kwanliso|kyohwaso|jail|detention (?:centers?|centres?|facilit(?:y|ies)))|sentenced to|imprisoned|incarcerated|jailed|locked up"),
+    t("detention", "held", None, r"detained|being held|held (?:in|at)|in custody"),
+    t("detention", "exile", None, r"exiled|exiling|banished|banishment"),
+    // Forced return from abroad.
+    t("repatriation", "repatriation", None, r"repatriat(?:ed|ion|ions|e|es|ing)|forcibly (?:returned|returning|sent back|deported)|forced returns?|sent back to north korea|return of (?:[a-z'-]+ ){0,2}(?:defectors|refugees|north koreans)|return(?:ed|ing|s)? (?:them|him|her) to north korea|returned (?:[a-z]+ ){0,3}defectors|deported to north korea|handed (?:them |him |her )?over to north korea"),
+    // Execution.
+    t("execution", "execution", None, r"publicly executed|public executions?|executed|executions?|executes|firing squads?|shot (?:dead|publicly|to death)|publicly shot|put to death|hanged"),
+    // Death in custody (only with a prison word in the sentence, see `needs_custody`).
+    t("death", "death", None, r"died|dies|dropping dead|dropped dead|(?:beaten|starved|tortured|worked) to death|deaths?"),
+    // Abuse.
+    t("abuse", "abuse", None, r"tortured|torture|beaten|beatings?|sexual (?:assault|abuse|violence)|raped?|human rights abuses|abuses?|starvation (?:rations|diets?)|starving|going hungry|fed only|forced labou?r|violent punishments?|mistreat(?:ed|ment)|ill-treatment|maltreatment"),
+    // Indoctrination.
+    t("indoctrination", "education", None, r"educational (?:courses|sessions|programs?|classes)|education sessions?|ideological (?:education|training)|study sessions?|educating"),
+    t("indoctrination", "lecture", None, r"lectur(?:e|es|ed|ing)"),
+    t("indoctrination", "ceremony", None, r"(?:release )?ceremon(?:y|ies)"),
+    t("indoctrination", "pledge", None, r"pledges?|loyalty oaths?"),
+    // Corruption.
+    t("corruption", "bribery", None, r"bribes?|bribed|bribing|bribery|kickbacks?"),
+    // Personnel.
+    t("personnel", "dismissal", None, r"purged|purges?|fired|dismissed|dismissal|sacked|demoted|removed from (?:his|her|their) posts?|relieved of (?:his|her|their) (?:posts?|duties)"),
+    // Transfers between facilities outside an amnesty.
+    t("transfer", "transfer", None, r"transferred (?:[a-z]+ ){0,3}(?:from|to) (?:another|other|a different) (?:prison|camp|facilit)"),
+];
+
+/// Words that, right after a trigger (keyed by family or by the matched text), show it is not
+/// about the penal system. A determiner in between is skipped ("released a report").
+const REJECT_AFTER: &[(&str, &[&str])] = &[
+    ("release", &["report", "reports", "statement", "video", "images", "photos", "data", "footage", "figures", "details", "information", "list", "book"]),
+    ("abuse", &["of"]),
+    ("forced labor", &["camp", "camps"]),
+    ("forced labour", &["camp", "camps"]),
+    ("fired", &["at", "on", "shots", "missiles", "a", "rockets"]),
+    ("death", &["penalty", "sentence", "sentences", "row", "toll"]),
+    ("deaths", &["penalty"]),
+];
+
+/// Words that, right before a trigger, show it is not about the penal system.
+const REJECT_BEFORE: &[(&str, &[&str])] = &[("death", &["to", "poisoning", "brother's", "father's"])];
+
+const DETERMINERS: &[&str] = &["a", "an", "the", "its", "their", "his", "her", "new"];
+
+/// Prison words; a death trigger counts only in a sentence that has one.
+const CUSTODY_WORDS: &[&str] = &[
+    "prison", "prisoner", "prisoners", "inmate", "inmates", "detainee", "detainees", "camp", "camps", "custody", "jail",
+    "kyohwaso", "kwanliso", "cell", "holding", "convicts",
+];
+
+/// A trigger found in the text.
+#[derive(Debug, Clone, Copy)]
+pub struct RawHit {
+    pub def: &'static TriggerDef,
+    pub span: Span,
+}
+
+fn wrap(pattern: &str) -> String {
+    format!(r"(?i)(?-u:\b)(?:{pattern})(?-u:\b)")
+}
+
+static SET: LazyLock<RegexSet> = LazyLock::new(|| {
+    let patterns: Vec<String> = TRIGGERS.iter().map(|d| wrap(d.pattern)).collect();
+    RegexSet::new(patterns).unwrap_or_else(|_| RegexSet::empty())
+});
+
+static EACH: LazyLock<Vec<Regex>> = LazyLock::new(|| TRIGGERS.iter().map(|d| crate::text::regex(&wrap(d.pattern))).collect());
+
+fn next_word(text: &str) -> &str {
+    let rest = text.trim_start_matches([' ', '\'', '"']);
+    let end = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '\'' || c == '-')).unwrap_or(rest.len());
+    rest.get(..end).unwrap_or("")
+}
+
+fn prev_word(text: &str) -> &str {
+    let rest = text.trim_end_matches([' ', '"']);
+    let start = rest.rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '\'' || c == '-')).map_or(0, |i| i + 1);
+    rest.get(start..).unwrap_or("")
+}
+
+fn rejected(doc: &Document, def: &TriggerDef, span: Span, matched: &str) -> bool {
+    let lower = matched.to_ascii_lowercase();
+    let after = doc.norm.get(span.end..).unwrap_or("");
+    let before = doc.norm.get(..span.start).unwrap_or("");
+    let mut next = next_word(after).to_ascii_lowercase();
+    if DETERMINERS.contains(&next.as_str()) && def.family == "release" {
+        let skip = after.trim_start().get(next.len()..).unwrap_or("");
+        next = next_word(skip).to_ascii_lowercase();
+    }
+    let prev = prev_word(before).to_ascii_lowercase();
+    let key_of = |key: &str| lower == key || def.family == key;
+    if REJECT_AFTER.iter().any(|(key, words)| key_of(key) && words.contains(&next.as_str())) {
+        return true;
+    }
+    if REJECT_BEFORE.iter().any(|(key, words)| key_of(key) && words.contains(&prev.as_str())) {
+        return true;
+    }
+    if def.family == "ordinal" && next == "of" && !lower.contains(" of ") {
+        // "the first round of selections" counts selections, not amnesties.
+        return true;
+    }
+    if def.family == "core" && lower.contains("amnesty") {
+        // The NGO: "Amnesty International", "Amnesty said", "Amnesty UK's".
+        let capital = matched.starts_with('A');
+        let org_next = ["international", "said", "says", "uk", "usa", "uk's", "international's"];
+        if capital && (org_next.contains(&next.as_str()) || lower == "amnesty" && prev == "the") {
+            return true;
+        }
+    }
+    if def.event_type == "death" {
+        let sentence = doc.sentence_index_at(span.start).and_then(|i| doc.sentences.get(i)).map(|s| doc.slice(s.span)).unwrap_or("");
+        let lower_sentence = sentence.to_ascii_lowercase();
+        let has_custody = lower_sentence
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| CUSTODY_WORDS.contains(&w));
+        if !has_custody {
+            return true;
+        }
+    }
+    false
+}
+
+/// Every trigger in the document, longest first where two overlap, sorted by start.
+pub fn find_triggers(doc: &Document) -> Vec<RawHit> {
+    let mut hits = Vec::new();
+    for index in SET.matches(&doc.norm).iter() {
+        let (Some(def), Some(re)) = (TRIGGERS.get(index), EACH.get(index)) else { continue };
+        for m in re.find_iter(&doc.norm) {
+            let span = Span::new(m.start(), m.end());
+            if !rejected(doc, def, span, m.as_str()) {
+                hits.push(RawHit { def, span });
+            }
+        }
+    }
+    // Longest match wins among overlapping hits of the same type family group; a shorter hit inside
+    // a longer one of another type survives only if the types differ in class (an execution and a
+    // personnel hit may share words; "beaten to death" is a death, not also an abuse).
+    hits.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.len().cmp(&a.span.len())));
+    let mut kept: Vec<RawHit> = Vec::new();
+    for hit in hits {
+        let clash = kept.iter().any(|k| k.span.overlaps(hit.span) && (same_class(k.def, hit.def) || k.span.contains(hit.span)));
+        if !clash {
+            kept.push(hit);
+        }
+    }
+    kept.sort_by_key(|h| h.span.start);
+    kept
+}
+
+/// Amnesty and release rows describe the same happening; other types are distinct.
+fn same_class(a: &TriggerDef, b: &TriggerDef) -> bool {
+    let amnesty_like = |d: &TriggerDef| d.event_type == "amnesty" || d.event_type == "release";
+    a.event_type == b.event_type || (amnesty_like(a) && amnesty_like(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(String, String)> {
+        let doc = Document::from_plain("t", text, None);
+        find_triggers(&doc).iter().map(|h| (h.def.event_type.to_string(), doc.slice(h.span).to_string())).collect()
+    }
+
+    #[test]
+    fn every_pattern_compiles() {
+        assert_eq!(EACH.len(), TRIGGERS.len());
+        assert!(RegexSet::new(TRIGGERS.iter().map(|d| wrap(d.pattern))).is_ok());
+    }
+
+    #[test]
+    fn finds_each_event_type() {
+        let cases = [
+            ("The regime granted a special pardon to 300 inmates.", "amnesty"),
+            ("Police arrested three smugglers in Hyesan last week.", "detention"),
+            ("He was publicly executed by firing squad in Hyesan.", "execution"),
+            ("China forcibly returned 60 defectors in April.", "repatriation"),
+            ("Two inmates died of hunger at the prison last month.", "death"),
+            ("Guards tortured the detainees for days.", "abuse"),
+            ("Inmates had to attend lectures on the leader's greatness.", "indoctrination"),
+            ("Families paid bribes to the guards.", "corruption"),
+            ("The prison chief was dismissed in March.", "personnel"),
+        ];
+        for (text, want) in cases {
+            let got = found(text);
+            assert!(got.iter().any(|(ty, _)| ty == want), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn rejects_non_penal_uses() {
+        assert!(found("Amnesty International said the camps grew.").is_empty());
+        assert!(found("The ministry released a report on trade.").is_empty());
+        assert!(found("Kim Jong Nam's poisoning death shocked Seoul.").is_empty());
+        assert!(found("He refilled its forced labor camps.").iter().all(|(t, _)| t != "abuse"));
+        let beaten = found("She was beaten to death in the prison.");
+        assert_eq!(beaten, vec![("death".to_string(), "beaten to death".to_string())]);
+    }
+}

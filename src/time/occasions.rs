@@ -1,0 +1,465 @@
+//! The occasion table (data/occasions.tsv, embedded) and the finder of occasion mentions.
+//!
+//! Design: occasions are data. Each row says when the occasion falls, which base dates are valid in
+//! which years (the army's founding day moved twice), which event an "Nth anniversary" counts
+//! (birth, founding, ...) and which subject words name it. Phrases are found in one regex pass over
+//! the document for their heads ("anniversary", "birthday") plus one Aho-Corasick pass for names
+//! ("Day of the Sun"); the words around a head then say which occasion it is, so "the 75th
+//! anniversary of the regime's founding" and "Kim Jong Il's 80th birthday" need no alias each.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
+
+use super::calendar::Date;
+use super::lexicon::{compile, ordinal_word};
+use crate::text::Span;
+
+/// A base date of an occasion and the years (of writing) in which it is the one that counts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OccasionBase {
+    pub base_year: i32,
+    pub month: u32,
+    pub day: u32,
+    /// First year this base is valid (inclusive); `None` = since always.
+    pub valid_from: Option<i32>,
+    /// Last year this base is valid (inclusive); `None` = still valid.
+    pub valid_to: Option<i32>,
+}
+
+impl OccasionBase {
+    pub fn valid_in(&self, year: i32) -> bool {
+        self.valid_from.map_or(true, |from| year >= from) && self.valid_to.map_or(true, |to| year <= to)
+    }
+}
+
+/// One occasion (holiday or anniversary) from data/occasions.tsv.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OccasionDef {
+    /// SCHEMA.md occasion code, e.g. `party_founding_day`.
+    pub id: String,
+    pub name: String,
+    /// The date as currently observed.
+    pub month: u32,
+    pub day: u32,
+    /// Base dates with the years they are valid in; empty when anniversaries must not be computed.
+    pub bases: Vec<OccasionBase>,
+    /// What the Nth anniversary counts: `birth`, `founding`, `death`, `liberation`, `victory`, `other`.
+    pub event: String,
+    /// Words naming whose birth or founding it is ("Workers' Party", "regime", "grandfather").
+    pub subjects: Vec<String>,
+    /// Names as this press writes them ("Day of the Sun", "Party Foundation Day").
+    pub aliases: Vec<String>,
+    pub sources: Vec<String>,
+}
+
+impl OccasionDef {
+    /// The base valid when an article was written in `written_year`; with no year known, the base
+    /// whose Nth anniversary falls inside its own validity (the latest such when several do).
+    pub fn base_for(&self, written_year: Option<i32>, anniversary: Option<i32>) -> Option<&OccasionBase> {
+        if let Some(year) = written_year {
+            if let Some(base) = self.bases.iter().find(|b| b.valid_in(year)) {
+                return Some(base);
+            }
+        }
+        if let Some(n) = anniversary {
+            if let Some(base) = self.bases.iter().rev().find(|b| b.valid_in(b.base_year + n)) {
+                return Some(base);
+            }
+        }
+        self.bases.last()
+    }
+
+    /// The date of the Nth anniversary, using the base valid when the article was written.
+    pub fn anniversary_date(&self, n: i32, written_year: Option<i32>) -> Option<Date> {
+        let base = self.base_for(written_year, Some(n))?;
+        Date::new(base.base_year + n, base.month, base.day)
+    }
+
+    /// Month and day the occasion falls on in `year` (the army's day depends on the year).
+    pub fn month_day_in(&self, year: Option<i32>) -> (u32, u32) {
+        match year.and_then(|y| self.bases.iter().find(|b| b.valid_in(y))) {
+            Some(base) => (base.month, base.day),
+            None => (self.month, self.day),
+        }
+    }
+
+    /// Whether `month`/`day` is a day this occasion has ever fallen on.
+    pub fn falls_on(&self, month: u32, day: u32) -> bool {
+        (self.month == month && self.day == day) || self.bases.iter().any(|b| b.month == month && b.day == day)
+    }
+}
+
+static OCCASIONS_TSV: &str = include_str!("../../data/occasions.tsv");
+
+static OCCASIONS: LazyLock<Vec<OccasionDef>> = LazyLock::new(|| parse_table(OCCASIONS_TSV));
+
+/// Every occasion of data/occasions.tsv, in file order.
+pub fn occasions() -> &'static [OccasionDef] {
+    &OCCASIONS
+}
+
+/// The occasion with this SCHEMA.md code.
+pub fn occasion(id: &str) -> Option<&'static OccasionDef> {
+    OCCASIONS.iter().find(|o| o.id == id)
+}
+
+fn split_list(field: &str, sep: &str) -> Vec<String> {
+    field.split(sep).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
+}
+
+fn parse_base(item: &str) -> Option<OccasionBase> {
+    let (date, validity) = item.split_once('@')?;
+    let date = Date::parse_iso(date)?;
+    let (from, to) = validity.split_once('-').unwrap_or((validity, validity));
+    Some(OccasionBase {
+        base_year: date.year,
+        month: date.month,
+        day: date.day,
+        valid_from: from.trim().parse().ok(),
+        valid_to: to.trim().parse().ok(),
+    })
+}
+
+fn parse_table(tsv: &str) -> Vec<OccasionDef> {
+    let mut rows = Vec::new();
+    let lines = tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).skip(1);
+    for line in lines {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let col = |i: usize| cols.get(i).copied().unwrap_or("").trim();
+        let (Ok(month), Ok(day)) = (col(2).parse(), col(3).parse()) else { continue };
+        rows.push(OccasionDef {
+            id: col(0).to_string(),
+            name: col(1).to_string(),
+            month,
+            day,
+            bases: col(4).split(';').filter_map(parse_base).collect(),
+            event: col(5).to_string(),
+            subjects: split_list(col(6), ";"),
+            aliases: split_list(col(7), ";"),
+            sources: split_list(col(8), " | "),
+        });
+    }
+    rows
+}
+
+/// An occasion named in the text, before any date arithmetic.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OccasionMention {
+    pub span: Span,
+    /// Occasion codes, first the main one ("birth anniversaries of Kim Il Sung and Kim Jong Il"
+    /// names two).
+    pub ids: Vec<&'static str>,
+    pub anniversary: Option<i32>,
+}
+
+/// Heads of anniversary phrases, with an optional ordinal and event word before them.
+static HEAD_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    let ordinal = r"(?:(?P<num>\d{1,3})(?:st|nd|rd|th)|(?P<word>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|fifteenth|twentieth|twenty-fifth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|seventy-fifth|eightieth|ninetieth|hundredth|one-hundredth))";
+    let pattern = format!(
+        r"(?i)(?-u:\b)(?:{ordinal}[\s-]+)?(?:(?:founding|foundation|birth|death)\s+)?(?:{ordinal2}[\s-]+)?(?:anniversary|anniversaries|birthday|birthdays|birth\s+anniversary|birth\s+anniversaries)(?-u:\b)",
+        ordinal = ordinal,
+        ordinal2 = ordinal.replace("?P<num>", "?P<num2>").replace("?P<word>", "?P<word2>"),
+    );
+    compile(&pattern)
+});
+
+/// A leading ordinal before an alias ("the 70th Party foundation day").
+static ORDINAL_BEFORE_RE: LazyLock<Option<Regex>> =
+    LazyLock::new(|| compile(r"(?i)(?-u:\b)(\d{1,3})(?:st|nd|rd|th)\s+$"));
+
+/// Word cues that say which event an anniversary counts.
+const EVENT_CUES: &[(&str, &str)] = &[
+    ("birthday", "birth"),
+    ("birth", "birth"),
+    ("born", "birth"),
+    ("founding", "founding"),
+    ("foundation", "founding"),
+    ("founded", "founding"),
+    ("creation", "founding"),
+    ("establishment", "founding"),
+    ("death", "death"),
+    ("passing", "death"),
+    ("demise", "death"),
+    ("liberation", "liberation"),
+    ("independence", "liberation"),
+    ("victory", "victory"),
+    ("armistice", "victory"),
+];
+
+struct Cues {
+    matcher: AhoCorasick,
+    /// Per pattern: (is_alias, occasion index or event name).
+    kinds: Vec<CueKind>,
+}
+
+enum CueKind {
+    Alias(usize),
+    Subject(usize),
+    Event(&'static str),
+}
+
+static CUES: LazyLock<Option<Cues>> = LazyLock::new(|| {
+    let mut patterns: Vec<String> = Vec::new();
+    let mut kinds = Vec::new();
+    for (i, occ) in OCCASIONS.iter().enumerate() {
+        for alias in &occ.aliases {
+            patterns.push(alias.to_lowercase());
+            kinds.push(CueKind::Alias(i));
+        }
+        for subject in &occ.subjects {
+            patterns.push(subject.to_lowercase());
+            kinds.push(CueKind::Subject(i));
+        }
+    }
+    for (word, event) in EVENT_CUES {
+        patterns.push((*word).to_string());
+        kinds.push(CueKind::Event(event));
+    }
+    let matcher = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&patterns)
+        .ok()?;
+    Some(Cues { matcher, kinds })
+});
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+}
+
+/// Whole-word hits of the cue automaton in `text[range]`: (start, end, kind).
+fn cue_hits(text: &str, from: usize, to: usize) -> Vec<(usize, usize, &'static CueKind)> {
+    let Some(cues) = CUES.as_ref() else { return Vec::new() };
+    let Some(window) = text.get(from..to) else { return Vec::new() };
+    let bytes = text.as_bytes();
+    let mut hits = Vec::new();
+    for m in cues.matcher.find_iter(window) {
+        let (s, e) = (from + m.start(), from + m.end());
+        let before_ok = s == 0 || bytes.get(s - 1).map_or(true, |&b| !is_word_byte(b));
+        // A trailing "'s" or plural "s" is allowed after a subject ("the party's").
+        let after_ok = bytes.get(e).map_or(true, |&b| !is_word_byte(b) || b == b's');
+        if before_ok && after_ok {
+            if let Some(kind) = cues.kinds.get(m.pattern().as_usize()) {
+                hits.push((s, e, kind));
+            }
+        }
+    }
+    hits
+}
+
+fn clause_break(b: u8) -> bool {
+    matches!(b, b'.' | b';' | b':' | b'!' | b'?' | b'(' | b')' | b'"' | b'\n' | b',')
+}
+
+/// Start of the window before `pos` (back to a clause break, at most `max` bytes).
+fn window_start(text: &str, pos: usize, max: usize, floor: usize) -> usize {
+    let bytes = text.as_bytes();
+    let lo = pos.saturating_sub(max).max(floor);
+    let mut i = pos;
+    while i > lo {
+        if bytes.get(i - 1).is_some_and(|&b| clause_break(b)) {
+            break;
+        }
+        i -= 1;
+    }
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// End of the window after `pos` (up to a clause break, at most `max` bytes).
+fn window_end(text: &str, pos: usize, max: usize, ceil: usize) -> usize {
+    let bytes = text.as_bytes();
+    let hi = (pos + max).min(ceil).min(text.len());
+    let mut i = pos;
+    while i < hi {
+        // A period inside "Kim Jong Il's" never occurs; "U.N." and "Dr." are rare in these windows.
+        if bytes.get(i).is_some_and(|&b| clause_break(b)) {
+            break;
+        }
+        i += 1;
+    }
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn parse_ordinal(caps: &regex::Captures<'_>, num: &str, word: &str) -> Option<i32> {
+    if let Some(m) = caps.name(num) {
+        return m.as_str().parse().ok();
+    }
+    caps.name(word).and_then(|m| ordinal_word(m.as_str()))
+}
+
+/// Finds every occasion mention of `text` (the document's `norm`).
+pub fn find_occasions(text: &str) -> Vec<OccasionMention> {
+    let mut out: Vec<OccasionMention> = Vec::new();
+    // Names first ("Day of the Sun", "the 70th Party foundation day").
+    let mut alias_spans: Vec<(Span, usize)> = Vec::new();
+    for (s, e, kind) in cue_hits(text, 0, text.len()) {
+        if let CueKind::Alias(i) = kind {
+            alias_spans.push((Span::new(s, e), *i));
+        }
+    }
+    for (span, index) in &alias_spans {
+        let Some(occ) = OCCASIONS.get(*index) else { continue };
+        let before = text.get(span.start.saturating_sub(8)..span.start).unwrap_or("");
+        let (start, anniversary) = match ORDINAL_BEFORE_RE.as_ref().and_then(|re| re.captures(before)) {
+            Some(c) => {
+                let whole = c.get(0).map_or(0, |m| m.len());
+                (span.start - whole, c.get(1).and_then(|m| m.as_str().parse().ok()))
+            }
+            None => (span.start, None),
+        };
+        out.push(OccasionMention { span: Span::new(start, span.end), ids: vec![occ.id.as_str()], anniversary });
+    }
+    // Then anniversary phrases, read through the words around them.
+    let heads: Vec<regex::Captures<'_>> = match HEAD_RE.as_ref() {
+        Some(re) => re.captures_iter(text).collect(),
+        None => Vec::new(),
+    };
+    for (k, caps) in heads.iter().enumerate() {
+        let Some(whole) = caps.get(0) else { continue };
+        let head = Span::new(whole.start(), whole.end());
+        if out.iter().any(|m| m.span.overlaps(head)) {
+            continue;
+        }
+        let prev_end = if k == 0 { 0 } else { heads.get(k - 1).and_then(|c| c.get(0)).map_or(0, |m| m.end()) };
+        let next_start = heads.get(k + 1).and_then(|c| c.get(0)).map_or(text.len(), |m| m.start());
+        // "the 100th anniversary of his grandfather's birthday": the inner head belongs to this one.
+        let inner = text.get(head.end..next_start).is_some_and(|gap| gap.len() < 40 && gap.trim_start().starts_with("of") && !gap.contains(','));
+        let right_ceil = if inner { heads.get(k + 1).and_then(|c| c.get(0)).map_or(text.len(), |m| m.end()) } else { next_start };
+        if k > 0 && text.get(prev_end..head.start).is_some_and(|gap| gap.len() < 40 && gap.trim_start().starts_with("of") && !gap.contains(',')) {
+            // This head was read as the inner part of the previous one.
+            if out.last().is_some_and(|m| m.span.end >= head.start) {
+                continue;
+            }
+        }
+        let left = window_start(text, head.start, 50, prev_end);
+        let right = window_end(text, head.end, 90, right_ceil.max(head.end));
+        let anniversary = parse_ordinal(caps, "num", "word").or_else(|| parse_ordinal(caps, "num2", "word2"));
+        let head_text = whole.as_str().to_ascii_lowercase();
+        let plural = head_text.ends_with('s');
+        // "the fifth and 10th anniversaries of ...": a custom, not one date.
+        let anniversary = if plural { None } else { anniversary };
+        let mut event: Option<&str> = EVENT_CUES
+            .iter()
+            .find(|(w, _)| head_text.contains(w))
+            .map(|(_, e)| *e);
+        let right_hits = cue_hits(text, head.end, right);
+        let left_hits = cue_hits(text, left, head.start);
+        let followed_by_of = text.get(head.end..right).is_some_and(|r| r.trim_start().starts_with("of "));
+        if event.is_none() {
+            event = right_hits.iter().chain(left_hits.iter()).find_map(|(_, _, k)| match k {
+                CueKind::Event(e) => Some(*e),
+                _ => None,
+            });
+        }
+        // Subjects: after "of" first, else the possessor before the head (nearest first).
+        let mut subjects: Vec<(usize, usize)> = Vec::new();
+        if followed_by_of {
+            subjects = subject_hits(&right_hits, true);
+            // "of the country's communist party", "of the country's four major holidays": a
+            // possessor names the occasion only when an event word follows ("the regime's founding").
+            subjects.retain(|(p, _)| {
+                let end = window_word_end(text, *p, right);
+                !text.get(..end).is_some_and(|t| t.ends_with("'s"))
+            });
+        }
+        if subjects.is_empty() {
+            subjects = subject_hits(&left_hits, false);
+        }
+        let mut ids: Vec<&'static str> = Vec::new();
+        let mut end = head.end;
+        for (pos, index) in &subjects {
+            let Some(subject_occ) = OCCASIONS.get(*index) else { continue };
+            let cue_end = window_word_end(text, *pos, right.max(head.start));
+            let cue = text.get(*pos..cue_end).unwrap_or("");
+            // A subject word may name several occasions (Kim Il Sung: birth and death): the event
+            // decides; without one, a person's anniversary is a birthday.
+            let wanted_event = event.unwrap_or(match subject_occ.event.as_str() {
+                "death" => "birth",
+                other => other,
+            });
+            let chosen = OCCASIONS.iter().find(|o| {
+                o.event == wanted_event && o.subjects.iter().chain(o.aliases.iter()).any(|s| cue_starts_with(cue, s))
+            });
+            if let Some(occ) = chosen {
+                if !ids.contains(&occ.id.as_str()) {
+                    ids.push(occ.id.as_str());
+                    end = end.max(cue_end);
+                }
+            }
+            if !plural && !ids.is_empty() {
+                break;
+            }
+        }
+        if ids.is_empty() {
+            // "the 70th anniversary of national independence": the event alone names it.
+            if let Some(occ) = event.and_then(|e| OCCASIONS.iter().find(|o| o.event == e && o.subjects.is_empty())) {
+                ids.push(occ.id.as_str());
+                if let Some((_, e, _)) = right_hits.iter().find(|(_, _, k)| matches!(k, CueKind::Event(_))) {
+                    end = end.max(*e);
+                }
+            }
+        }
+        if ids.is_empty() {
+            continue;
+        }
+        let start = if subjects.first().is_some_and(|(p, _)| *p < head.start) {
+            subjects.first().map_or(head.start, |(p, _)| *p)
+        } else {
+            head.start
+        };
+        let end = if followed_by_of { end } else { head.end };
+        out.push(OccasionMention { span: Span::new(start.min(head.start), end.max(head.end)), ids, anniversary });
+    }
+    out.sort_by_key(|m| m.span.start);
+    out
+}
+
+/// Subject (or alias) hits as (position, occasion index), nearest to the head first.
+fn subject_hits(hits: &[(usize, usize, &'static CueKind)], from_right: bool) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = hits
+        .iter()
+        .filter_map(|(s, _, kind)| match kind {
+            CueKind::Subject(i) | CueKind::Alias(i) => Some((*s, *i)),
+            CueKind::Event(_) => None,
+        })
+        .collect();
+    if !from_right {
+        out.reverse();
+    }
+    out
+}
+
+fn cue_starts_with(cue: &str, word: &str) -> bool {
+    cue.get(..word.len()).is_some_and(|p| p.eq_ignore_ascii_case(word))
+}
+
+/// End of the cue word starting at `pos` ("Workers' Party" in "of the Workers' Party, ...").
+fn window_word_end(text: &str, pos: usize, limit: usize) -> usize {
+    match cue_hits(text, pos, limit).first() {
+        Some((_, e, _)) => {
+            let bytes = text.as_bytes();
+            let mut end = *e;
+            // Keep a possessive "'s" and a trailing event word ("the country's founding").
+            if bytes.get(end) == Some(&b'\'') && bytes.get(end + 1) == Some(&b's') {
+                end += 2;
+            }
+            if let Some(rest) = text.get(end..limit) {
+                if let Some(rest) = rest.strip_prefix(' ') {
+                    if let Some((word, _)) = EVENT_CUES.iter().find(|(w, _)| cue_starts_with(rest, w)) {
+                        end += 1 + word.len();
+                    }
+                }
+            }
+            end
+        }
+        None => pos,
+    }
+}
