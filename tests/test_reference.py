@@ -41,13 +41,15 @@ def test_events_join_holidays_on_occasion_and_year(example_tables: nkextract.Tab
 def test_user_gazetteer_extends_places(tmp_path: Path) -> None:
     user = tmp_path / "extra.tsv"
     user.write_text(
-        "[aliases]\ntable\tid\taliases\nplaces\thoeryong\tHoeryeong-si\n",
+        "[aliases]\ntable\tid\taliases\nplaces\thoeryong\tHweryong\n",
         encoding="utf-8",
     )
-    text = "A source in Hoeryeong-si told Daily NK that dozens of inmates were released from a labor camp."
-    tables = nkextract.extract([text], gazetteer=user)
-    assert tables.articles.height == 1
+    text = "A source in Hweryong told Daily NK that dozens of inmates were released from a labor camp."
+    plain = nkextract.extract([text]).claims["source_place"].to_list()
+    extended = nkextract.extract([text], gazetteer=user).claims["source_place"].to_list()
+    assert "hoeryong" not in plain
+    assert "hoeryong" in extended
     bad = tmp_path / "bad.tsv"
-    bad.write_text("[places]\nplace_id\tcanonical_en\tplace_type\tprovince_id\nx\tX\tcity\tnowhere\n", encoding="utf-8")
+    bad.write_text("[places]\nid\tname\tkind\tprovince_id\nx\tX\tcity\tnowhere\n", encoding="utf-8")
     with pytest.raises(nkextract.GazetteerError, match="nowhere"):
         nkextract.extract([text], gazetteer=bad)
