@@ -56,11 +56,29 @@ fn split_lines(text: &str) -> Vec<Line> {
         if let Some(m) = MARKER_PREFIX.find(content) {
             range.start += m.end();
         }
+        // A photo caption that is a sentence of news ("Kim may have pardoned prisoners ... File
+        // Photo by X/UPI | License Photo") keeps the sentence and loses the credit.
+        if let Some(m) = CAPTION_CREDIT.find(content) {
+            let caption = content.get(..m.start()).unwrap_or("");
+            if caption.split_whitespace().count() >= 8 {
+                range.end = range.start.max(pos - raw.len() + m.start());
+            }
+        }
         let class = classify(text.get(range.clone()).unwrap_or(""));
         lines.push(Line { range, class });
     }
+    // Scraped pages often carry a caption twice; the second copy adds nothing.
+    let mut seen = std::collections::HashSet::new();
+    for line in lines.iter_mut().filter(|l| l.class == LineClass::Content) {
+        let key = text.get(line.range.clone()).unwrap_or("").trim().to_string();
+        if key.split_whitespace().count() >= 8 && !seen.insert(key) {
+            line.class = LineClass::Boilerplate;
+        }
+    }
     lines
 }
+
+static CAPTION_CREDIT: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)\s*\b(?:file\s+)?photo\s+by\s+[^|]{1,80}\|.*$"));
 
 static MARKER_PREFIX: LazyLock<Regex> = LazyLock::new(|| regex(r"^\s*\[(?:imText|img|image|caption)\w*\]"));
 
@@ -241,6 +259,9 @@ pub fn analyse(original: &str, meta: &Meta) -> ArticleInfo {
             blocks.push(Block { kind: BlockKind::Body, lines: std::mem::take(current) });
         }
     };
+    // Where blank lines separate paragraphs, a single line break inside a run of text is a hard
+    // wrap; elsewhere (one paragraph per line) only a line that visibly continues is joined.
+    let blank_separated = blank_separated_paragraphs(&lines, original);
     for (i, line) in lines.iter().enumerate() {
         if line.class != LineClass::Content || Some(i) == title_line {
             flush(&mut current, &mut blocks);
@@ -248,7 +269,7 @@ pub fn analyse(original: &str, meta: &Meta) -> ArticleInfo {
         }
         let range = trim_range(original, line.range.clone());
         if let Some(prev) = current.last() {
-            if !continues(line_text(prev), line_text(&range)) {
+            if !blank_separated && !continues(line_text(prev), line_text(&range)) {
                 flush(&mut current, &mut blocks);
             }
         }
@@ -291,6 +312,24 @@ pub fn analyse(original: &str, meta: &Meta) -> ArticleInfo {
     dedup(&mut info.authors);
     dedup(&mut info.translators);
     info
+}
+
+/// Whether the page separates paragraphs with blank lines and also wraps lines inside them: some
+/// run of text lines is broken where no sentence ends.
+fn blank_separated_paragraphs(lines: &[Line], text: &str) -> bool {
+    let blank_gaps = lines.windows(3).filter(|w| matches!(w, [a, b, c] if a.class == LineClass::Content && b.class == LineClass::Blank && c.class == LineClass::Content)).count();
+    let open_breaks = lines
+        .windows(2)
+        .filter(|w| match w {
+            [a, b] => a.class == LineClass::Content && b.class == LineClass::Content && !ends_sentence(text.get(a.range.clone()).unwrap_or("")),
+            _ => false,
+        })
+        .count();
+    blank_gaps >= 2 && open_breaks >= 2
+}
+
+fn ends_sentence(line: &str) -> bool {
+    line.trim_end().ends_with(['.', '!', '?', '"', '\u{201D}', ':'])
 }
 
 fn is_credit(line: &str) -> bool {

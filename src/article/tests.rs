@@ -83,3 +83,12 @@ fn seeds() {
     assert_eq!(s4.published.map(|d| d.to_string()).as_deref(), Some("2015-10-14"));
     assert!(!s4.body.contains("Trending") && !s4.body.contains("newsletter"));
 }
+
+#[test]
+fn news_captions_keep_their_sentence_once() {
+    let text = "Advertisement\n\nHeadline of the day\n\nKim Jong Un may have pardoned prisoners during the 75th anniversary of the party in October, according to the U.N. File Photo by Jane Roe/UPI | <a href=\"/x\">License Photo</a>\nKim Jong Un may have pardoned prisoners during the 75th anniversary of the party in October, according to the U.N. File Photo by Jane Roe/UPI | License Photo\n\nNov. 25 (UPI) -- A U.N. investigator said so.\n";
+    let info = read(text);
+    assert_eq!(info.body.matches("may have pardoned").count(), 1, "{}", info.body);
+    assert!(!info.body.contains("Photo by"));
+}
+

@@ -22,11 +22,38 @@ use super::merge::Draft;
 use super::Event;
 
 static SOURCE_PLACE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?i)(?-u:\b)(?:sources?|residents?|defectors?|partners?|informants?|contacts?)(?:\s+[A-Za-z'-]+){0,3}\s+(?:in|from|of|based in|living in|inside)\s+(?:the\s+)?(?:city of\s+|county of\s+)?$")
+    regex(
+        r"(?i)(?-u:\b)(?:sources?|residents?|defectors?|partners?|informants?|contacts?)(?:\s+[A-Za-z'-]+){0,3}\s+(?:in|from|of|based in|living in|inside)\s+(?:the\s+)?(?:city of\s+|county of\s+)?$",
+    )
 });
 static GOVERNMENT: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"(?i)(?-u:\b)(?:the\s+)?(?:north korean\s+)?(?:government|regime|state|authorities|dprk|pyongyang)(?-u:\b)")
 });
+/// The amnesty with most mentions.
+fn main_amnesty(drafts: &[Draft]) -> Option<usize> {
+    drafts
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.event_type == "amnesty" && d.status != super::cues::Status::Negated)
+        .max_by_key(|(i, d)| (d.hits.len(), *i))
+        .map(|(i, _)| i)
+}
+
+/// Whom an event type concerns by definition.
+const TYPE_SUBJECTS: &[(&str, &str)] = &[("repatriation", "repatriated_defectors")];
+
+/// "The year 2012 marked the 100th anniversary of Kim Il Sung's birth": the Nth anniversary of
+/// the event's occasion in the event's year, told anywhere in the document.
+fn anniversary_elsewhere(time: &TimeAnalysis, event: &Event) -> Option<i32> {
+    let occasion = event.occasion.as_deref()?;
+    let year = event.date_start.map(|d| d.year)?;
+    time.exprs
+        .iter()
+        .filter(|e| e.occasion.as_deref() == Some(occasion))
+        .find(|e| e.anniversary.is_some() && e.start.is_some_and(|d| d.year == year))
+        .and_then(|e| e.anniversary)
+}
+
 /// Leaders named as the one who ordered or granted.
 const PERSON_AGENTS: &[&str] = &["Kim Jong Un", "Kim Jong Il", "Kim Il Sung"];
 
@@ -49,9 +76,13 @@ impl Placer<'_> {
             if hit.sentence != sentence_index {
                 continue;
             }
-            let distance = if hit.span.end <= span.start { span.start - hit.span.end } else { hit.span.start.saturating_sub(span.end) };
+            let distance = if hit.span.end <= span.start {
+                span.start - hit.span.end
+            } else {
+                hit.span.start.saturating_sub(span.end)
+            };
             let score = distance + if clause.overlaps(hit.span) { 0 } else { 10_000 };
-            if best.is_none_or(|(_, _, b)| score < b) {
+            if !matches!(best, Some((_, _, b)) if b <= score) {
                 best = Some((h, *d, score));
             }
         }
@@ -82,15 +113,46 @@ pub fn fill(
     let mut counted: Vec<Option<(bool, Count)>> = vec![None; events.len()];
     for sentence in &doc.sentences {
         let s = sentence.span;
-        if !hits.iter().enumerate().any(|(h, hit)| hit.sentence_span_is(s, doc) && owner.get(h).is_some_and(Option::is_some)) {
+        if !hits
+            .iter()
+            .enumerate()
+            .any(|(h, hit)| hit.sentence_span_is(s, doc) && owner.get(h).is_some_and(Option::is_some))
+        {
             continue;
         }
         let text = doc.slice(s);
         for (offset, code) in cues::subjects_in(text) {
             let at = Span::new(s.start + offset, s.start + offset + 1);
-            let Some((_, d)) = placer.event_for(at) else { continue };
-            let excluded = cues::is_exclusion(doc.slice(strong_clause_of(doc, s, at)));
-            if let Some(event) = events.get_mut(d) {
+            let strong = strong_clause_of(doc, s, at);
+            let excluded = cues::is_exclusion(doc.slice(strong));
+            // Who a clause is about concerns every event told in it ("defectors who were
+            // repatriated ... are being detained"); else the nearest trigger's event.
+            let mut targets: Vec<usize> = hits
+                .iter()
+                .enumerate()
+                .filter(|(_, hit)| strong.contains(hit.span) && !hit.headline)
+                .filter_map(|(h, _)| owner.get(h).copied().flatten())
+                .collect();
+            targets.sort_unstable();
+            targets.dedup();
+            if targets.is_empty() {
+                targets.extend(placer.event_for(at).map(|(_, d)| d));
+            }
+            // "As was the case in the first round, the prisoners mostly include ...": a
+            // comparison with a past amnesty; the prisoners are the main amnesty's.
+            let comparison = hits.iter().enumerate().any(|(h, hit)| {
+                hit.ordinal == Some(1)
+                    && strong.contains(hit.span)
+                    && !clause_of(doc, s, at).overlaps(hit.span)
+                    && owner.get(h).copied().flatten().is_some_and(|d| targets.contains(&d))
+            });
+            if comparison {
+                if let Some(main) = main_amnesty(drafts) {
+                    targets = vec![main];
+                }
+            }
+            for d in targets {
+                let Some(event) = events.get_mut(d) else { continue };
                 if excluded && event.event_type == "amnesty" {
                     push_unique(&mut event.excluded, code);
                 } else if !excluded {
@@ -121,6 +183,12 @@ pub fn fill(
     place_facilities(facilities, &placer, events);
     for (d, draft) in drafts.iter().enumerate() {
         let Some(event) = events.get_mut(d) else { continue };
+        if let Some(code) = TYPE_SUBJECTS.iter().find(|(t, _)| *t == event.event_type).map(|(_, c)| *c) {
+            push_unique(&mut event.subjects, code);
+        }
+        if event.anniversary.is_none() {
+            event.anniversary = anniversary_elsewhere(time, event);
+        }
         let my_hits: Vec<&Hit> = draft.hits.iter().filter_map(|&h| hits.get(h)).collect();
         for hit in &my_hits {
             if let Some(measure) = hit.measure {
@@ -153,7 +221,10 @@ fn place_lexicon_hits(doc: &Document, lexicon: &Lexicon, placer: &Placer, events
         let Some(event) = events.get_mut(d) else { continue };
         match found.kind {
             EntryKind::Place => {
-                let sentence_start = doc.sentence_index_at(found.span.start).and_then(|i| doc.sentences.get(i)).map_or(0, |s| s.span.start);
+                let sentence_start = doc
+                    .sentence_index_at(found.span.start)
+                    .and_then(|i| doc.sentences.get(i))
+                    .map_or(0, |s| s.span.start);
                 let before = doc.norm.get(sentence_start..found.span.start).unwrap_or("");
                 if SOURCE_PLACE.is_match(before) {
                     continue;

@@ -33,20 +33,50 @@ impl Status {
 }
 
 /// Negators looked for among the last few words before a trigger.
-const NEGATORS: &[&str] = &["not", "never", "no", "failed", "didn't", "don't", "doesn't", "hasn't", "haven't", "won't", "refused", "without", "neither", "nor"];
+const NEGATORS: &[&str] = &[
+    "not", "never", "no", "failed", "didn't", "don't", "doesn't", "hasn't", "haven't", "won't", "refused", "without",
+    "neither", "nor",
+];
 /// Verbs between a negator and the trigger that take the negation for themselves
 /// ("will not learn of their pardons", "never receive pardons").
 const NEGATION_BLOCKERS: &[&str] = &[
-    "learn", "know", "knew", "known", "hear", "heard", "say", "said", "receive", "received", "expect", "expected", "wait", "until", "confirm",
-    "confirmed", "clear", "unclear", "disclose", "sure", "consider", "considered", "believe", "think", "view", "see", "mention",
-    "commit", "forget",
+    "learn",
+    "know",
+    "knew",
+    "known",
+    "hear",
+    "heard",
+    "say",
+    "said",
+    "receive",
+    "received",
+    "expect",
+    "expected",
+    "wait",
+    "until",
+    "confirm",
+    "confirmed",
+    "clear",
+    "unclear",
+    "disclose",
+    "sure",
+    "consider",
+    "considered",
+    "believe",
+    "think",
+    "view",
+    "see",
+    "mention",
+    "commit",
+    "forget",
 ];
 /// Habit: anywhere in the sentence before the trigger, or in its clause after it.
-const HABITUAL_CUES: &str = r"(?i)(?-u:\b)(?:traditionally|usually|typically|generally|often|frequently|sometimes|occasionally|regularly|routinely|customarily|tends? to|known to|can be|can only|policy of|for years|in the past|every (?:year|[a-z]+ (?:or [a-z]+ )?years)|each year|as a rule|whenever|such instances)(?-u:\b)";
+const HABITUAL_CUES: &str = r"(?i)(?-u:\b)(?:traditionally|usually|typically|generally|often|frequently|sometimes|occasionally|regularly|routinely|repeatedly|constantly|customarily|tends? to|known to|can be|can only|policy of|for years|every (?:year|day|evening|morning|night|week|month|[a-z]+ (?:or [a-z]+ )?years)|each year|(?:once|twice|[a-z]+ times) (?:a|per|every) (?:year|month|week|day)|as a rule|whenever|such instances)(?-u:\b)";
 /// Plans and orders: in the last words before the trigger.
 const PLANNED_BEFORE: &str = r"(?i)(?-u:\b)(?:plans? to|planning to|planned|will|shall|is to|are to|to be|ordered|orders|decided to|decision to|set to|expected to|intends? to|going to|preparing to|prepares? to|upcoming|about to|scheduled to|to (?:grant|issue|hand out|carry out|pardon|give))(?-u:\b)";
 /// Plans right after the trigger ("the amnesty will be", "special pardons be given").
-const PLANNED_AFTER: &str = r"(?i)^\s*(?:will|is to|are to|is expected|is set|be given|be granted|be carried out|is planned)(?-u:\b)";
+const PLANNED_AFTER: &str =
+    r"(?i)^\s*(?:will|is expected|is set|be given|be granted|be carried out|is planned)(?-u:\b)";
 const HYPOTHETICAL: &str = r"(?i)(?-u:\b)(?:would have|could have|might have|would be|if)(?-u:\b)";
 /// Explicit past ("has recently been launching"): separates an event from a planned one.
 const OCCURRED_BEFORE: &str = r"(?i)(?-u:\b)(?:recently|has been|have been|had been|last (?:week|month|year))(?-u:\b)";
@@ -61,6 +91,8 @@ const BACK_REFERENCE: &str = r"(?i)(?-u:\b)(?:at the time|back then|at that time
 /// "last year's special pardon", "another amnesty": a different one from the story's.
 const NEW_REFERENCE: &str = r"(?i)(?-u:\b)(?:last year's|another|a new|previous|earlier|past)\s*(?:[a-z]+ )?$";
 
+static ENUMERATED_RE: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)(?-u:\b)(?:the other|another|the second|the rest)(?: [a-z]+)?$"));
 static HABITUAL_RE: LazyLock<Regex> = LazyLock::new(|| regex(HABITUAL_CUES));
 static PLANNED_BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| regex(PLANNED_BEFORE));
 static PLANNED_AFTER_RE: LazyLock<Regex> = LazyLock::new(|| regex(PLANNED_AFTER));
@@ -106,7 +138,10 @@ pub fn status(sentence_before: &str, clause_before: &str, clause_after: &str) ->
         }
     }
     let opener = sentence_before.split(',').next().filter(|_| sentence_before.contains(',')).unwrap_or("");
-    if HABITUAL_RE.is_match(clause_before) || HABITUAL_RE.is_match(clause_after) || (opener.split_whitespace().count() <= 2 && HABITUAL_RE.is_match(opener)) {
+    if HABITUAL_RE.is_match(clause_before)
+        || HABITUAL_RE.is_match(clause_after)
+        || (opener.split_whitespace().count() <= 2 && HABITUAL_RE.is_match(opener))
+    {
         return (Status::Habitual, true);
     }
     if PLANNED_BEFORE_RE.is_match(&tail_words(clause_before, 8)) || PLANNED_AFTER_RE.is_match(clause_after) {
@@ -135,10 +170,12 @@ pub fn is_weak(before: &str, after: &str) -> bool {
 }
 
 /// Words before a participle that make it an adjective ("the released prisoners").
-const ADJECTIVE_LEADS: &[&str] = &["the", "recently", "newly", "previously", "those", "these", "all", "many", "some", "of", "already", "other"];
+const ADJECTIVE_LEADS: &[&str] =
+    &["the", "recently", "newly", "previously", "those", "these", "all", "many", "some", "of", "already", "other"];
 
 /// Nouns for people that a participle may qualify.
-const PEOPLE_NOUNS: &[&str] = &["defectors", "prisoners", "inmates", "people", "detainees", "convicts", "north", "women", "men", "individuals"];
+const PEOPLE_NOUNS: &[&str] =
+    &["defectors", "prisoners", "inmates", "people", "detainees", "convicts", "north", "women", "men", "individuals"];
 
 pub fn is_anaphoric(before: &str) -> bool {
     let tail = tail_words(before, 4);
@@ -149,6 +186,11 @@ pub fn is_new_reference(before: &str) -> bool {
     NEW_RE.is_match(&tail_words(before, 3))
 }
 
+/// "one dropping dead at work and the other beaten to death": the trigger after "the other".
+pub fn is_enumerated(before: &str) -> bool {
+    ENUMERATED_RE.is_match(&tail_words(before, 3))
+}
+
 pub fn is_back_reference(sentence_before: &str) -> bool {
     let lower = sentence_before.trim_start();
     BACK_RE.find(lower).is_some_and(|m| m.start() < 3)
@@ -157,16 +199,40 @@ pub fn is_back_reference(sentence_before: &str) -> bool {
 /// Subject codes (SCHEMA.md) and the phrases that name them.
 pub const SUBJECTS: &[(&str, &str)] = &[
     ("model_prisoners", r"model (?:behaviou?r|prisoners?|inmates?|conduct)|good behaviou?r|exemplary"),
-    ("long_term_prisoners", r"long-term (?:prisoners|inmates|convicts)|long (?:prison )?(?:sentences|terms)|life sentences?"),
-    ("short_term_prisoners", r"short-term (?:prisoners|inmates|convicts)|sentences of (?:less than|under|just) [a-z0-9]+|maximum sentences of (?:just )?[a-z0-9]+ (?:months|years?)|short (?:prison )?(?:sentences|terms)"),
+    (
+        "long_term_prisoners",
+        r"long-term (?:prisoners|inmates|convicts)|long (?:prison )?(?:sentences|terms)|life sentences?",
+    ),
+    (
+        "short_term_prisoners",
+        r"short-term (?:prisoners|inmates|convicts)|sentences of (?:less than|under|just) [a-z0-9]+|maximum sentences of (?:just )?[a-z0-9]+ (?:months|years?)|short (?:prison )?(?:sentences|terms)",
+    ),
     ("juveniles", r"juveniles?|minors|teenagers|adolescents"),
-    ("sick_or_malnourished", r"malnourish(?:ed|ment)|malnutrition|(?:ill|sick|ailing|weak) (?:prisoners|inmates)|health conditions|too weak|(?:fallen|falling|become|were) sick|emaciated|illness"),
-    ("repatriated_defectors", r"repatriated (?:defectors|from|north koreans)|defectors who were (?:repatriated|returned)|forcibly returned|(?:detained|caught|arrested) in china|repatriation"),
-    ("attempted_defectors", r"attempted to (?:defect|flee|escape)|tried to (?:defect|flee|escape)|attempted defections?|attempting to (?:defect|flee)"),
-    ("political_prisoners", r"political (?:prisoners?|prisons?|prison camps?|offenders|criminals)|kwanliso|dissidents|anti-state"),
+    (
+        "sick_or_malnourished",
+        r"malnourish(?:ed|ment)|malnutrition|(?:ill|sick|ailing|weak) (?:prisoners|inmates)|health conditions|too weak|(?:fallen|falling|become|were) sick|emaciated|illness",
+    ),
+    (
+        "repatriated_defectors",
+        r"repatriated (?:defectors|from|north koreans)|defectors who were (?:repatriated|returned)|forcibly returned|(?:detained|caught|arrested) in china|repatriation",
+    ),
+    (
+        "attempted_defectors",
+        r"attempted to (?:defect|flee|escape)|tried to (?:defect|flee|escape)|attempted defections?|attempting to (?:defect|flee)",
+    ),
+    (
+        "political_prisoners",
+        r"political (?:prisoners?|prisons?|prison camps?|offenders|criminals)|kwanliso|dissidents|anti-state",
+    ),
     ("economic_offenders", r"white[- ]collar|economic (?:crimes?|offen[cs]es|offenders|criminals)|smugglers|smuggling"),
-    ("minor_offenders", r"minor (?:offen[cs]es|crimes?|offenders)|small-time criminals|petty (?:crimes?|criminals|offen[cs]es)"),
-    ("violent_offenders", r"violent (?:crimes?|offenders|criminals)|assault|gang fight|serious (?:offenders|crimes)|murder(?:ers?)?|robbery"),
+    (
+        "minor_offenders",
+        r"minor (?:offen[cs]es|crimes?|offenders)|small-time criminals|petty (?:crimes?|criminals|offen[cs]es)",
+    ),
+    (
+        "violent_offenders",
+        r"violent (?:crimes?|offenders|criminals)|assault|gang fight|serious (?:offenders|crimes)|murder(?:ers?)?|robbery",
+    ),
     ("drug_offenders", r"drugs?|narcotics|methamphetamine|drug trafficking"),
     ("thieves", r"theft|thie(?:f|ves)|burglary|stealing"),
     ("pretrial_detainees", r"awaiting (?:a |their )?trial|pre-?trial|preliminary hearings?|under investigation"),
@@ -203,8 +269,23 @@ pub struct Count {
 }
 
 const NUMBER_WORDS: &[(&str, i64)] = &[
-    ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7), ("eight", 8), ("nine", 9), ("ten", 10),
-    ("eleven", 11), ("twelve", 12), ("fifteen", 15), ("twenty", 20), ("thirty", 30), ("forty", 40), ("fifty", 50), ("hundred", 100),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("fifteen", 15),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("hundred", 100),
 ];
 const VAGUE_COUNTS: &[(&str, i64, Option<i64>)] = &[
     ("tens of thousands", 20000, Some(99999)),
@@ -213,7 +294,7 @@ const VAGUE_COUNTS: &[(&str, i64, Option<i64>)] = &[
     ("thousands", 2000, Some(9999)),
     ("dozens", 24, Some(99)),
 ];
-const COUNT_PATTERN: &str = r"(?i)(?-u:\b)(?:(?P<vague>tens of thousands|some hundreds|hundreds|thousands|dozens)|(?P<between>between )?(?P<more>more than |over |at least )?(?P<approx>about |around |some |nearly |almost |roughly |approximately |as many as |up to )?(?P<num>\d{1,3}(?:,\d{3})+|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)(?: (?:to|and) (?P<num2>\d{1,3}(?:,\d{3})+|\d+))?)(?P<rest> of (?:them|the|these|those)(?-u:\b)| (?:of )?(?:[a-z'-]+ ){0,3}(?:prisoners|inmates|people|convicts|detainees|defectors|soldiers|officials|north koreans|individuals|persons|women|men|children|family members|captives|workers|residents|citizens|peeople)(?-u:\b)(?: per [a-z]+)?)";
+const COUNT_PATTERN: &str = r"(?i)(?-u:\b)(?:(?P<vague>tens of thousands|some hundreds|hundreds|thousands|dozens)|(?P<between>between )?(?P<more>more than |over |at least )?(?P<approx>about |around |some |nearly |almost |roughly |approximately |as many as |up to )?(?P<num>\d{1,3}(?:,\d{3})+|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)(?: (?:to|and) (?P<num2>\d{1,3}(?:,\d{3})+|\d+))?)(?P<rest> of (?:them|the|these|those)(?-u:\b)| (?:of )?(?:[a-z'-]+ ){0,3}(?:prisoners|inmates|people|convicts|detainees|defectors|soldiers|officials|north koreans|individuals|persons|women|men|children|family members|captives|workers|residents|citizens|peeople|traders|smugglers|merchants|students|farmers|brokers|escapees|refugees|civilians|guards|members|victims)(?-u:\b)(?: per [a-z]+)?)";
 static COUNT_RE: LazyLock<Regex> = LazyLock::new(|| regex(COUNT_PATTERN));
 
 fn parse_number(text: &str) -> Option<i64> {
@@ -279,7 +360,9 @@ mod tests {
     #[test]
     fn exclusion_and_references() {
         assert!(is_exclusion("the amnesty did not include prisoners sentenced to six months"));
-        assert!(is_exclusion("no political prisoners under the surveillance of the Ministry of State Security were freed"));
+        assert!(is_exclusion(
+            "no political prisoners under the surveillance of the Ministry of State Security were freed"
+        ));
         assert!(is_exclusion("NO PARDONS FOR POLITICAL PRISON CAMP INMATES"));
         assert!(!is_exclusion("thousands of prisoners have been released"));
         assert!(is_weak("defectors who were recently ", " from China"));
@@ -294,8 +377,11 @@ mod tests {
 
     #[test]
     fn subjects_and_counts() {
-        let codes: Vec<&str> = subjects_in("those accused of theft, violent crime and drug trafficking").iter().map(|s| s.1).collect();
-        assert!(codes.contains(&"thieves") && codes.contains(&"violent_offenders") && codes.contains(&"drug_offenders"));
+        let codes: Vec<&str> =
+            subjects_in("those accused of theft, violent crime and drug trafficking").iter().map(|s| s.1).collect();
+        assert!(
+            codes.contains(&"thieves") && codes.contains(&"violent_offenders") && codes.contains(&"drug_offenders")
+        );
         let c = counts_in("Dozens of inmates were released");
         assert_eq!((c[0].min, c[0].max), (Some(24), Some(99)));
         let c = counts_in("some hundreds of them benefited");

@@ -36,6 +36,10 @@ pub struct Hit {
     /// "last year's special pardon", "another amnesty": not the story's main event.
     pub new_reference: bool,
     pub back_reference: bool,
+    /// Names an amnesty or pardon outright (not only a release or a round).
+    pub names_amnesty: bool,
+    /// "..., the other beaten to death": a further happening in an enumeration.
+    pub enumerated: bool,
     /// A release of many people at once ("thousands of prisoners were released"): an amnesty.
     pub mass: bool,
     pub ordinal: Option<u8>,
@@ -48,6 +52,8 @@ const MAX_LEAD: usize = 60;
 
 /// Dashes are left out: this press uses them for apposition ("decrees – among them ...").
 const CLAUSE_BREAKS: &[&str] = &[", ", "; ", ": ", "\"", "(", ")"];
+/// A time phrase never crosses these ("included in last year's pardon, but not this year").
+const CONTRAST_BREAKS: &[&str] = &[", but ", " but ", ", while ", ", whereas ", "; "];
 const STRONG_BREAKS: &[&str] = &[", and ", ", while ", ", but ", "; ", " but ", ", whereas ", ". "];
 
 /// Start of the clause around `pos` within `[lo, pos)`.
@@ -111,9 +117,15 @@ fn build(doc: &Document, raw: &RawHit) -> Option<Hit> {
         status,
         explicit,
         exclusion,
-        weak: cues::is_weak(clause_before, after),
+        // "15 prisoners died" is a report, not a reduced relative clause.
+        weak: raw.def.event_type != "death" && cues::is_weak(clause_before, after),
         anaphoric: cues::is_anaphoric(clause_before) && !cues::is_new_reference(clause_before),
         new_reference: cues::is_new_reference(clause_before),
+        enumerated: cues::is_enumerated(clause_before),
+        names_amnesty: raw.def.family == "core" || {
+            let lower = matched.to_ascii_lowercase();
+            raw.def.family == "ordinal" && (lower.contains("amnest") || lower.contains("pardon"))
+        },
         mass: cues::counts_in(doc.slice(s)).iter().any(|c| c.min.is_some_and(|n| n >= 20)),
         back_reference: cues::is_back_reference(sentence_before),
         ordinal: if raw.def.family == "ordinal" { ordinal_of(matched) } else { None },
@@ -134,9 +146,13 @@ pub fn find_hits(doc: &Document, time: &TimeAnalysis) -> Vec<Hit> {
     for (g, group) in groups.iter().enumerate() {
         let Some(sentence) = doc.sentences.get(group.sentence) else { continue };
         let clause = clause_of(doc, sentence.span, group.span);
+        let contrast = Span::new(
+            clause_start(&doc.norm, sentence.span.start, group.span.start, CONTRAST_BREAKS),
+            clause_end(&doc.norm, group.span.end, sentence.span.end, CONTRAST_BREAKS),
+        );
         let mut best: Option<(usize, usize)> = None;
         for (h, hit) in hits.iter().enumerate() {
-            if hit.sentence != group.sentence || !carries_date(hit) {
+            if hit.sentence != group.sentence || !carries_date(hit) || !contrast.contains(hit.span) {
                 continue;
             }
             let distance = if hit.span.end <= group.span.start {
@@ -145,7 +161,8 @@ pub fn find_hits(doc: &Document, time: &TimeAnalysis) -> Vec<Hit> {
                 let gap = hit.span.start.saturating_sub(group.span.end);
                 // A phrase before the trigger counts only as the opener of its sentence or
                 // clause ("In September, North Korea had released ...").
-                let lead_in = |from: usize| doc.norm.get(from..group.span.start).unwrap_or("").split_whitespace().count() <= 4;
+                let lead_in =
+                    |from: usize| doc.norm.get(from..group.span.start).unwrap_or("").split_whitespace().count() <= 4;
                 if gap > MAX_LEAD || !(lead_in(sentence.span.start) || lead_in(clause.start)) {
                     continue;
                 }
@@ -153,7 +170,7 @@ pub fn find_hits(doc: &Document, time: &TimeAnalysis) -> Vec<Hit> {
             };
             let outside = if clause.contains(hit.span) { 0 } else { 10_000 };
             let score = outside + distance;
-            if best.is_none_or(|(_, b)| score < b) {
+            if !matches!(best, Some((_, b)) if b <= score) {
                 best = Some((h, score));
             }
         }
@@ -183,7 +200,10 @@ fn split_by_moment(mut hit: Hit, groups: &[&TimeGroup]) -> Vec<Hit> {
     let occasions = codes.len();
     let list = occasions >= 2 || (occasions == 0 && named.len() >= 2);
     let distinct = list
-        && named.iter().enumerate().all(|(i, a)| named.iter().skip(i + 1).all(|b| compatible(&a.identity, &b.identity, false) == Some(false)));
+        && named
+            .iter()
+            .enumerate()
+            .all(|(i, a)| named.iter().skip(i + 1).all(|b| compatible(&a.identity, &b.identity, false) == Some(false)));
     if !distinct || hit.status == Status::Habitual {
         hit.identity = timing::combine(groups);
         hit.mentions.extend(named.iter().map(|g| g.span));

@@ -19,6 +19,8 @@ pub struct Draft {
     pub event_type: &'static str,
     pub family: &'static str,
     pub status: Status,
+    /// A cue (not the default) gave the status.
+    pub explicit: bool,
     pub identity: Identity,
     pub ordinal: Option<u8>,
     pub hits: Vec<usize>,
@@ -29,7 +31,11 @@ fn family_matters(event_type: &str) -> bool {
     event_type == "detention" || event_type == "indoctrination"
 }
 
+/// Words joining two detentions of different kinds into one ("arrested ... as part of a crackdown").
+const PART_OF: &[&str] = &["as part of", "during", "amid", "in a crackdown", "in the crackdown"];
+
 struct Builder<'a> {
+    text: &'a str,
     hits: &'a [Hit],
     drafts: Vec<Draft>,
     last_touched: Option<usize>,
@@ -47,6 +53,17 @@ impl<'a> Builder<'a> {
             if draft.ordinal.is_none() {
                 draft.ordinal = hit.ordinal;
             }
+            // "The amnesty will come into force on Aug. 15": an event first told without a cue
+            // takes the status of the first mention that has one.
+            if !draft.explicit
+                && hit.explicit
+                && !hit.exclusion
+                && !hit.headline
+                && matches!(hit.status, Status::Planned | Status::Occurred)
+            {
+                draft.status = hit.status;
+                draft.explicit = true;
+            }
             draft.hits.push(h);
         }
         self.clock += 1;
@@ -62,6 +79,7 @@ impl<'a> Builder<'a> {
             event_type,
             family: hit.family,
             status,
+            explicit: hit.explicit,
             identity: hit.identity.clone(),
             ordinal: hit.ordinal,
             hits: vec![h],
@@ -121,6 +139,12 @@ impl<'a> Builder<'a> {
             }
             return;
         }
+        if hit.back_reference {
+            if let Some(d) = self.last_touched.or_else(|| self.main("amnesty")) {
+                self.attach(d, h);
+                return;
+            }
+        }
         if matches!(hit.family, "selection" | "transfer" | "sentence_reduction") || hit.weak {
             match self.main("amnesty") {
                 Some(d) => self.attach(d, h),
@@ -148,7 +172,10 @@ impl<'a> Builder<'a> {
             let candidate = candidate.filter(|&d| {
                 n == 1
                     || hit.identity.is_empty()
-                    || self.drafts.get(d).is_some_and(|dr| compatible(&dr.identity, &hit.identity, false) != Some(false))
+                    || self
+                        .drafts
+                        .get(d)
+                        .is_some_and(|dr| compatible(&dr.identity, &hit.identity, false) != Some(false))
             });
             match candidate {
                 Some(d) => {
@@ -163,17 +190,13 @@ impl<'a> Builder<'a> {
             }
             return;
         }
-        if hit.back_reference {
-            if let Some(d) = self.last_touched.or_else(|| self.main("amnesty")) {
-                self.attach(d, h);
-                return;
-            }
-        }
         if hit.new_reference {
             // "last year's special pardon": a background amnesty, never the main one.
             let main = self.main("amnesty");
             let known = self.drafts.iter().enumerate().position(|(i, d)| {
-                Some(i) != main && d.event_type == "amnesty" && compatible(&d.identity, &hit.identity, false) == Some(true)
+                Some(i) != main
+                    && d.event_type == "amnesty"
+                    && compatible(&d.identity, &hit.identity, false) == Some(true)
             });
             match known {
                 Some(d) => self.attach(d, h),
@@ -196,7 +219,9 @@ impl<'a> Builder<'a> {
         let main = self.main("amnesty");
         let target = self.matching(&hit, "amnesty", not_negated).filter(|&d| {
             // "unknown" matches only the main event (one with no date yet), never a background one.
-            self.drafts.get(d).is_some_and(|dr| compatible(&dr.identity, &hit.identity, dr.status == Status::Planned) == Some(true))
+            self.drafts
+                .get(d)
+                .is_some_and(|dr| compatible(&dr.identity, &hit.identity, dr.status == Status::Planned) == Some(true))
                 || Some(d) == main
         });
         match target {
@@ -214,11 +239,26 @@ impl<'a> Builder<'a> {
             return;
         }
         let same_family = |d: &Draft| !family_matters(event_type) || d.family == hit.family;
+        if hit.enumerated {
+            self.create(h, event_type, hit.status);
+            return;
+        }
         // Several triggers in one sentence with one status: one happening.
+        let part_of = |d: &Draft| {
+            // "arrested ... as part of a crackdown": one happening across kinds.
+            d.hits.iter().filter_map(|&o| self.hits.get(o)).any(|o| {
+                let (a, b) = if o.span.end <= hit.span.start {
+                    (o.span.end, hit.span.start)
+                } else {
+                    (hit.span.end, o.span.start)
+                };
+                self.text.get(a..b).is_some_and(|t| PART_OF.iter().any(|p| t.contains(p)))
+            })
+        };
         let same_sentence = self.drafts.iter().position(|d| {
             d.event_type == event_type
                 && d.status == hit.status
-                && (event_type != "detention" || d.family == hit.family)
+                && (event_type != "detention" || d.family == hit.family || part_of(d))
                 && compatible(&d.identity, &hit.identity, false) != Some(false)
                 && d.hits.iter().any(|&o| self.hits.get(o).is_some_and(|x| x.sentence == hit.sentence))
         });
@@ -232,7 +272,7 @@ impl<'a> Builder<'a> {
                     .iter()
                     .enumerate()
                     .filter(|(_, d)| d.event_type == event_type && same_family(d) && !d.identity.aggregate)
-                    .filter(|(_, d)| !want_plain || matches!(d.status, Status::Occurred | Status::Planned))
+                    .filter(|(_, d)| !want_plain || d.status == Status::Occurred)
                     .max_by_key(|(i, _)| self.touch.get(*i).copied().unwrap_or(0))
                     .map(|(i, _)| i)
             };
@@ -277,7 +317,12 @@ impl<'a> Builder<'a> {
             .filter(|(_, d)| d.event_type == event_type && d.status != Status::Negated)
             .filter(|(_, d)| compatible(&d.identity, &hit.identity, d.status == Status::Planned) != Some(false))
             .min_by_key(|(_, d)| {
-                d.hits.iter().filter_map(|&o| self.hits.get(o)).map(|o| o.span.start.abs_diff(hit.span.start)).min().unwrap_or(usize::MAX)
+                d.hits
+                    .iter()
+                    .filter_map(|&o| self.hits.get(o))
+                    .map(|o| o.span.start.abs_diff(hit.span.start))
+                    .min()
+                    .unwrap_or(usize::MAX)
             })
             .map(|(i, _)| i);
         if let Some(d) = nearest {
@@ -298,11 +343,9 @@ fn type_in_story(hit: &Hit, amnesty_story: bool) -> Option<&'static str> {
 }
 
 /// Groups hits into draft events; returns the drafts and, per hit, the draft it joined.
-pub fn merge(hits: &[Hit]) -> (Vec<Draft>, Vec<Option<usize>>) {
-    let amnesty_story = hits
-        .iter()
-        .any(|h| (h.event_type == "amnesty" && h.family == "core") || (h.event_type == "release" && h.mass && !h.weak));
-    let mut builder = Builder { hits, drafts: Vec::new(), last_touched: None, touch: Vec::new(), clock: 0 };
+pub fn merge(text: &str, hits: &[Hit]) -> (Vec<Draft>, Vec<Option<usize>>) {
+    let amnesty_story = hits.iter().any(|h| h.names_amnesty || (h.event_type == "release" && h.mass && !h.weak));
+    let mut builder = Builder { text, hits, drafts: Vec::new(), last_touched: None, touch: Vec::new(), clock: 0 };
     let mut late = Vec::new();
     for (h, hit) in hits.iter().enumerate() {
         let Some(event_type) = type_in_story(hit, amnesty_story) else { continue };

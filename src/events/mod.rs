@@ -64,18 +64,7 @@ pub fn extract(
     claims: &[Claim],
 ) -> Vec<Event> {
     let hits = hits::find_hits(doc, time);
-    let (drafts, owner) = merge::merge(&hits);
-    if std::env::var_os("NK_EVENTS_DEBUG").is_some() {
-        for (h, hit) in hits.iter().enumerate() {
-            eprintln!(
-                "HIT {:?} {} {} {:?} expl={} excl={} weak={} ana={} back={} ord={:?} head={} id={:?}/{:?}/{} -> {:?}",
-                doc.slice(hit.span), hit.event_type, hit.family, hit.status, hit.explicit, hit.exclusion, hit.weak,
-                hit.anaphoric, hit.back_reference, hit.ordinal, hit.headline,
-                hit.identity.date.as_ref().map(|d| d.value.clone()), hit.identity.occasion, hit.identity.aggregate,
-                owner.get(h).copied().flatten()
-            );
-        }
-    }
+    let (drafts, owner) = merge::merge(&doc.norm, &hits);
     let mut events: Vec<Event> = drafts.iter().map(|draft| draft_to_event(doc, &hits, draft)).collect();
     arguments::fill(doc, lexicon, time, facilities, claims, &hits, &drafts, &owner, &mut events);
     events.sort_by_key(|e| e.mentions.first().map_or(usize::MAX, |m| m.start));

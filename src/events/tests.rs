@@ -1,25 +1,178 @@
-//! Whole-stage tests with sentences we wrote and seed sentences.
+//! Whole-stage tests with sentences we wrote (other wordings, other outlets) and seed sentences.
 
 use super::*;
+use crate::time::Date;
+
+fn events_at(text: &str, published: Option<Date>) -> (Document, Vec<Event>) {
+    let doc = Document::from_plain("t", text, published);
+    let time = crate::time::analyse(&doc);
+    let lexicon = Lexicon::builtin();
+    let events = extract(&doc, &lexicon, &time, &[], &[]);
+    (doc, events)
+}
 
 fn events_of(text: &str) -> Vec<Event> {
-    let doc = Document::from_plain("t", text, None);
-    let time = crate::time::analyse(&doc);
-    extract(&doc, &Lexicon::default(), &time, &[], &[])
+    events_at(text, Date::new(2024, 5, 10)).1
+}
+
+fn types(events: &[Event]) -> Vec<(&str, &str)> {
+    events.iter().map(|e| (e.event_type.as_str(), e.status.as_str())).collect()
 }
 
 #[test]
-fn empty_text_gives_nothing() {
+fn empty_and_off_topic_text_gives_nothing() {
     assert!(events_of("").is_empty());
-    assert!(events_of("North Korea and Russia signed a trade deal.").is_empty());
+    assert!(events_of("\u{a0}\u{2019}").is_empty());
+    let trade = "North Korea and Russia signed a trade agreement on oil exports last week. Pyongyang also tested a \
+                 ballistic missile, and Amnesty International said talks stalled.";
+    assert!(events_of(trade).is_empty());
 }
 
 #[test]
-#[ignore]
-fn show_sentences() {
-    let text = std::fs::read_to_string("/work/shared/seeds/003_a55e89c5f0ccdf92.txt").unwrap();
-    let doc = Document::from_plain("t", &text, None);
-    for s in &doc.sentences {
-        println!("SENT {:?}", doc.slice(s.span));
+fn one_amnesty_story_is_one_row() {
+    let text = "North Korea issued a special pardon on Feb. 16, Kim Jong Il's birthday, sources said. \
+                The amnesty covered inmates with good behavior. Dozens of prisoners were released from the \
+                Chongori camp. The pardon came as a surprise to many families.";
+    let events = events_of(text);
+    assert_eq!(types(&events), vec![("amnesty", "occurred")]);
+    let amnesty = &events[0];
+    assert_eq!(amnesty.occasion.as_deref(), Some("kim_jong_il_birthday"));
+    assert_eq!(amnesty.date_value.as_deref().map(|v| v.ends_with("02-16")), Some(true));
+    assert_eq!((amnesty.count_min, amnesty.count_max), (Some(24), Some(99)));
+    assert!(amnesty.subjects.contains(&"model_prisoners".to_string()));
+    assert!(amnesty.measures.contains(&"release".to_string()));
+    assert!(amnesty.mentions.len() >= 4);
+}
+
+#[test]
+fn background_amnesties_are_rows_of_their_own() {
+    // Seed sentence (000): a list of three past mass pardons.
+    let text = "Kim granted mass pardons on the 100th anniversary of his grandfather's birthday in 2012, on the \
+                70th founding anniversary of the country's communist party in 2015, and on the anniversary of the \
+                country's founding in 2018.";
+    let events = events_of(text);
+    let dates: Vec<Option<&str>> = events.iter().map(|e| e.date_value.as_deref()).collect();
+    assert_eq!(dates, vec![Some("2012-04-15"), Some("2015-10-10"), Some("2018-09-09")]);
+    assert_eq!(events[1].anniversary, Some(70));
+}
+
+#[test]
+fn negated_planned_and_habitual_amnesties() {
+    let negated = events_of("The regime failed to order a mass pardon on Kim Il Sung's birthday in April.");
+    assert_eq!(types(&negated), vec![("amnesty", "negated")]);
+    let planned = events_of(
+        "Authorities have ordered that special pardons be given to prisoners to mark Party Foundation Day on Oct. 10.",
+    );
+    assert_eq!(types(&planned), vec![("amnesty", "planned")]);
+    assert_eq!(planned[0].occasion.as_deref(), Some("party_founding_day"));
+    // Habitual amnesty statements make no row (gold keeps them optional).
+    assert!(events_of("The state traditionally pardons a few prisoners on major holidays.").is_empty());
+}
+
+#[test]
+fn exclusions_join_the_amnesty() {
+    let text = "Pyongyang granted amnesty to thousands of inmates last month. Political prisoners were not \
+                released, and those awaiting trial were excluded as well.";
+    let events = events_of(text);
+    assert_eq!(types(&events), vec![("amnesty", "occurred")]);
+    assert!(events[0].excluded.contains(&"political_prisoners".to_string()), "{:?}", events[0]);
+    assert_eq!(events[0].count_min, Some(2000));
+}
+
+#[test]
+fn second_round_is_a_new_amnesty() {
+    // Seed wording (003), shortened.
+    let text = "Following a massive release of prisoners on Liberation Day on August 15, Pyongyang issued a second \
+                round of pardons ahead of the 70th anniversary of the foundation of the Workers' Party. As was the \
+                case in the first round, most were petty criminals.";
+    let events = events_at(text, Date::new(2015, 10, 20)).1;
+    assert_eq!(events.len(), 2, "{events:?}");
+    assert_eq!(events[0].occasion.as_deref(), Some("liberation_day"));
+    assert_eq!(events[1].occasion.as_deref(), Some("party_founding_day"));
+    assert_eq!(events[1].date_value, None, "'ahead of' gives the occasion, not the date");
+}
+
+#[test]
+fn executions_detentions_and_repatriations() {
+    let text = "North Korean authorities publicly executed three residents of Hyesan by firing squad in late March. \
+                About 500 people were forced to watch the execution. Meanwhile, police arrested more than 20 traders \
+                in April as part of a crackdown on smuggling. The Ministry of State Security plans to launch another \
+                crackdown next month. China forcibly returned about 60 North Korean defectors on Apr. 26.";
+    let events = events_of(text);
+    assert_eq!(
+        types(&events),
+        vec![
+            ("execution", "occurred"),
+            ("detention", "occurred"),
+            ("detention", "planned"),
+            ("repatriation", "occurred")
+        ]
+    );
+    assert_eq!(events[0].count_min, Some(3));
+    assert_eq!(events[0].date_value.as_deref(), Some("2024-03-21/2024-03-31"));
+    assert_eq!(events[1].count_min, Some(21));
+    assert!(events[3].subjects.contains(&"repatriated_defectors".to_string()));
+}
+
+#[test]
+fn camp_conditions_deaths_and_officials() {
+    let text = "Two inmates at the Jongori prison died last month, one collapsing at work and the other beaten to \
+                death by guards. Prisoners are fed starvation rations. The camp's warden was dismissed in January after \
+                taking bribes. Inmates must attend lectures on the leader's greatness every evening.";
+    let events = events_of(text);
+    let kinds: Vec<&str> = events.iter().map(|e| e.event_type.as_str()).collect();
+    assert_eq!(kinds, vec!["death", "death", "abuse", "personnel", "corruption", "indoctrination"], "{events:?}");
+    assert_eq!(events[5].status, "habitual");
+}
+
+#[test]
+fn descriptions_do_not_start_events() {
+    // Relative clauses describe the amnesty's subjects; they are not detentions of their own.
+    let text = "The pardon applied to a man who was sentenced to 15 years, and to defectors who were repatriated \
+                from China. They would have been sent to a political prison camp.";
+    let events = events_of(text);
+    assert_eq!(types(&events), vec![("amnesty", "occurred")], "{events:?}");
+    assert!(events[0].subjects.contains(&"repatriated_defectors".to_string()));
+}
+
+#[test]
+fn headline_joins_the_main_event() {
+    let text = "Kim Jong Un frees thousands of prisoners\n\nNorth Korea released thousands of prisoners on Oct. 8-9, \
+                before Party Foundation Day, a source said. The pardon covered thieves and drug dealers.";
+    let events = events_at(text, Date::new(2015, 10, 14)).1;
+    assert_eq!(types(&events), vec![("amnesty", "occurred")], "{events:?}");
+    assert_eq!(events[0].date_value.as_deref(), Some("2015-10-08/2015-10-09"));
+    assert!(events[0].subjects.contains(&"thieves".to_string()));
+}
+
+#[test]
+fn mentions_and_evidence_are_inside_the_text() {
+    let text = "Police arrested a woman in Hoeryong in early July. She was sent to a political prison camp.";
+    let (doc, events) = events_at(text, Date::new(2024, 8, 1));
+    for event in &events {
+        assert!(!doc.slice(event.evidence).is_empty());
+        for mention in &event.mentions {
+            assert!(!doc.slice(*mention).is_empty());
+        }
+        assert!(event.rule.starts_with(&event.event_type));
     }
+    assert_eq!(events.len(), 2);
+}
+
+#[test]
+fn publications_and_custom_are_told_apart() {
+    let text = "Former inmates said public executions were held twice a year at the camp. The report was released \
+                on Tuesday by a human rights group.";
+    let events = events_of(text);
+    assert_eq!(types(&events), vec![("execution", "habitual")], "{events:?}");
+}
+
+#[test]
+fn a_later_cue_gives_the_status() {
+    // KCNA style: the decree first, the plan after.
+    let text = "The Presidium of the Supreme People's Assembly issued a decree on granting a special amnesty to \
+                convicts. The amnesty will come into force on Aug. 15.";
+    let events = events_at(text, Date::new(2015, 8, 11)).1;
+    assert_eq!(types(&events), vec![("amnesty", "planned")], "{events:?}");
+    assert_eq!(events[0].date_value.as_deref(), Some("2015-08-15"));
 }

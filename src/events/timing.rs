@@ -28,7 +28,14 @@ pub struct DateInfo {
 impl DateInfo {
     fn of(expr: &TimeExpr) -> Option<DateInfo> {
         let value = expr.value.clone()?;
-        Some(DateInfo { value, start: expr.start, end: expr.end, precision: expr.precision, basis: expr.basis, text: expr.span })
+        Some(DateInfo {
+            value,
+            start: expr.start,
+            end: expr.end,
+            precision: expr.precision,
+            basis: expr.basis,
+            text: expr.span,
+        })
     }
 
     fn has_year(&self) -> bool {
@@ -46,6 +53,11 @@ impl DateInfo {
         let lo = md_bound(first, false)?;
         let hi = md_bound(last, true)?;
         Some((lo.to_epoch_days(), hi.to_epoch_days()))
+    }
+
+    /// Length of the covering range in days (a narrower date is a more precise one).
+    fn span_days(&self) -> i32 {
+        self.range().map_or(i32::MAX, |(lo, hi)| hi - lo)
     }
 
     fn rank(&self) -> u8 {
@@ -94,7 +106,11 @@ impl Identity {
     pub fn fill_from(&mut self, other: &Identity) {
         match (&self.date, &other.date) {
             (None, Some(_)) => self.date.clone_from(&other.date),
-            (Some(mine), Some(theirs)) if theirs.rank() > mine.rank() && within(theirs, mine) => self.date = Some(theirs.clone()),
+            (Some(mine), Some(theirs))
+                if within(theirs, mine) && (theirs.rank() > mine.rank() || theirs.span_days() < mine.span_days()) =>
+            {
+                self.date = Some(theirs.clone());
+            }
             _ => {}
         }
         if self.occasion.is_none() && other.occasion.is_some() {
@@ -169,18 +185,26 @@ pub struct TimeGroup {
     pub year_only: bool,
     /// "ahead of the anniversary": the occasion counts, its date does not.
     pub reference_point: bool,
+    /// The date was written as a date ("Aug. 15"), not worked out from an occasion.
+    pub explicit_date: bool,
 }
 
 /// Joins two expressions into one phrase: "Apr. 15 – Kim Il Sung's birthday", "birthday in 2012".
 static JOIN: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?i)^\s*(?:[-–—]|,?\s*which (?:marks|marked|falls on|fell on|is)|,?\s*marking|on|in|of|celebrated on|\(|,)?\s*(?:the\s+)?$")
+    regex(
+        r"(?i)^\s*(?:[-–—]|,?\s*which (?:marks|marked|falls on|fell on|is)|,?\s*marking|on|in|of|celebrated on|\(|,)?\s*(?:the\s+)?$",
+    )
 });
 /// A date said of a source, not of the event.
 static SAID: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?i)(?-u:\b)(?:told|said|says|reported|learned|stated|added|explained|announced|confirmed|according to|speaking)(?-u:\b)(?:\s+[A-Za-z0-9'.,]+){0,6}\s*$")
+    regex(
+        r"(?i)(?-u:\b)(?:told|said|says|reported|learned|stated|added|explained|announced|confirmed|according to|speaking)(?-u:\b)(?:\s+[A-Za-z0-9'.,]+){0,6}\s*$",
+    )
 });
 static REFERENCE_POINT: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?i)(?-u:\b)(?:ahead of|before|prior to|in the run-up to|until|till|following|after|leading up to)\s+(?:the\s+)?(?:recent\s+|upcoming\s+|coming\s+)?$")
+    regex(
+        r"(?i)(?-u:\b)(?:ahead of|before|prior to|in the run-up to|until|till|following|after|leading up to)\s+(?:the\s+)?(?:recent\s+|upcoming\s+|coming\s+)?$",
+    )
 });
 /// A dateline ("SEOUL, Oct. 14 (UPI) --"): the date of writing.
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| regex(r"^\s*[A-Z][A-Z.]+(?:[ -][A-Z.]+)*,\s*$"));
@@ -216,7 +240,8 @@ pub fn groups(doc: &Document, time: &TimeAnalysis) -> Vec<TimeGroup> {
         }
         runs.push((sentence, vec![expr]));
     }
-    let mut out: Vec<TimeGroup> = runs.into_iter().filter_map(|(sentence, run)| build_group(doc, sentence, &run)).collect();
+    let mut out: Vec<TimeGroup> =
+        runs.into_iter().filter_map(|(sentence, run)| build_group(doc, sentence, &run)).collect();
     // A bare year that another group of its sentence lies in is only context.
     let snapshot = out.clone();
     for group in out.iter_mut() {
@@ -264,7 +289,9 @@ fn build_group(doc: &Document, sentence: usize, run: &[&TimeExpr]) -> Option<Tim
         }
     }
     identity.date = match (explicit, &identity.occasion_date) {
-        (Some(date), Some(occasion)) if occasion.rank() > date.rank() && within(occasion, &date) => Some(occasion.clone()),
+        (Some(date), Some(occasion)) if occasion.rank() > date.rank() && within(occasion, &date) => {
+            Some(occasion.clone())
+        }
         (Some(date), _) => Some(date),
         (None, occasion) => occasion.clone(),
     };
@@ -274,7 +301,8 @@ fn build_group(doc: &Document, sentence: usize, run: &[&TimeExpr]) -> Option<Tim
     if identity.is_empty() && identity.occasion_date.is_none() {
         return None;
     }
-    Some(TimeGroup { span, sentence, identity, year_only: false, reference_point })
+    let explicit_date = run.iter().any(|e| e.kind == TimeKind::Date && e.value.is_some());
+    Some(TimeGroup { span, sentence, identity, year_only: false, reference_point, explicit_date })
 }
 
 /// Combines the groups one trigger owns into one identity: occasion from the first group that
@@ -289,9 +317,14 @@ pub fn combine(groups: &[&TimeGroup]) -> Identity {
             identity.anniversary = group.identity.anniversary;
             identity.occasion_date.clone_from(&group.identity.occasion_date);
         }
-        if identity.date.is_none() {
-            identity.date.clone_from(&group.identity.date);
-        }
+    }
+    // A written date beats one worked out from an occasion, a known year beats none; the
+    // first such group wins a tie.
+    let best = groups.iter().enumerate().filter(|(_, g)| g.identity.date.is_some()).max_by_key(|(i, g)| {
+        (g.explicit_date, g.identity.date.as_ref().is_some_and(DateInfo::has_year), std::cmp::Reverse(*i))
+    });
+    if let Some((_, group)) = best {
+        identity.date.clone_from(&group.identity.date);
     }
     if let (Some(date), Some(occasion)) = (&identity.date, &identity.occasion_date) {
         if occasion.rank() > date.rank() && within(occasion, date) && !groups.iter().any(|g| g.reference_point) {
@@ -305,9 +338,21 @@ pub fn combine(groups: &[&TimeGroup]) -> Identity {
 mod tests {
     use super::*;
 
-    fn date(value: &str, start: Option<(i32, u32, u32)>, end: Option<(i32, u32, u32)>, precision: Precision) -> DateInfo {
+    fn date(
+        value: &str,
+        start: Option<(i32, u32, u32)>,
+        end: Option<(i32, u32, u32)>,
+        precision: Precision,
+    ) -> DateInfo {
         let mk = |t: Option<(i32, u32, u32)>| t.and_then(|(y, m, d)| Date::new(y, m, d));
-        DateInfo { value: value.into(), start: mk(start), end: mk(end), precision: Some(precision), basis: None, text: Span::default() }
+        DateInfo {
+            value: value.into(),
+            start: mk(start),
+            end: mk(end),
+            precision: Some(precision),
+            basis: None,
+            text: Span::default(),
+        }
     }
 
     #[test]
@@ -315,7 +360,8 @@ mod tests {
         let april = Identity { date: Some(date("XXXX-04-15", None, None, Precision::Day)), ..Identity::default() };
         let october = Identity { date: Some(date("XXXX-10", None, None, Precision::Month)), ..Identity::default() };
         assert_eq!(compatible(&april, &october, false), Some(false));
-        let early_april = Identity { date: Some(date("XXXX-04-01/XXXX-04-10", None, None, Precision::Day)), ..Identity::default() };
+        let early_april =
+            Identity { date: Some(date("XXXX-04-01/XXXX-04-10", None, None, Precision::Day)), ..Identity::default() };
         assert_eq!(compatible(&april, &early_april, false), Some(false));
         assert_eq!(compatible(&april, &Identity::default(), false), None);
     }
@@ -339,8 +385,14 @@ mod tests {
 
     #[test]
     fn planned_events_accept_earlier_preparations() {
-        let planned = Identity { date: Some(date("2022-02-16", Some((2022, 2, 16)), Some((2022, 2, 16)), Precision::Day)), ..Identity::default() };
-        let selection = Identity { date: Some(date("2022-01-03", Some((2022, 1, 3)), Some((2022, 1, 3)), Precision::Day)), ..Identity::default() };
+        let planned = Identity {
+            date: Some(date("2022-02-16", Some((2022, 2, 16)), Some((2022, 2, 16)), Precision::Day)),
+            ..Identity::default()
+        };
+        let selection = Identity {
+            date: Some(date("2022-01-03", Some((2022, 1, 3)), Some((2022, 1, 3)), Precision::Day)),
+            ..Identity::default()
+        };
         assert_eq!(compatible(&planned, &selection, true), Some(true));
         assert_eq!(compatible(&planned, &selection, false), Some(false));
     }

@@ -25,7 +25,12 @@ pub struct TriggerDef {
     pub pattern: &'static str,
 }
 
-const fn t(event_type: &'static str, family: &'static str, measure: Option<&'static str>, pattern: &'static str) -> TriggerDef {
+const fn t(
+    event_type: &'static str,
+    family: &'static str,
+    measure: Option<&'static str>,
+    pattern: &'static str,
+) -> TriggerDef {
     TriggerDef { event_type, family, measure, pattern }
 }
 
@@ -36,44 +41,131 @@ pub const TRIGGERS: &[TriggerDef] = &[
     t("amnesty", "core", None, r"(?:mass |special )?pardon(?:s|ed|ing)?"),
     t("amnesty", "core", None, r"clemency"),
     // "the second round of pardons", "the first amnesty", "following the first in August".
-    t("amnesty", "ordinal", None, r"(?:first|second|third|fourth) (?:round|time|amnesty|pardon|release)s?(?: of (?:mass )?(?:prisoner )?(?:amnesty|amnesties|pardons?|releases?))?"),
+    t(
+        "amnesty",
+        "ordinal",
+        None,
+        r"(?:first|second|third|fourth) (?:round|time|amnesty|pardon|release)s?(?: of (?:mass )?(?:prisoner )?(?:amnesty|amnesties|pardons?|releases?))?",
+    ),
     t("amnesty", "ordinal", None, r"the first in"),
-    t("amnesty", "sentence_reduction", Some("sentence_reduction"), r"sentence reductions?|reduc(?:e|ed|es|ing|tion of) (?:their |his |her |the |inmates' |prisoners' )?sentences?|(?:reduced|shorter|commuted) sentences|sentences? (?:will be |would be |were |are |was |is |be )?(?:shortened|reduced|commuted|cut)|shorten(?:s|ed|ing)? (?:their |the |his |her )?sentences?"),
-    t("amnesty", "selection", Some("selection"), r"(?:final )?selections?|selecting (?:candidates|prisoners|inmates)|screenings? of (?:prisoners|inmates)"),
-    t("amnesty", "transfer", Some("transfer"), r"transfer(?:red|ring)? (?:model |the |some |these )?(?:prisoners|inmates)"),
+    t(
+        "amnesty",
+        "sentence_reduction",
+        Some("sentence_reduction"),
+        r"sentence reductions?|reduc(?:e|ed|es|ing|tion of) (?:their |his |her |the |inmates' |prisoners' )?sentences?|(?:reduced|shorter|commuted) sentences|sentences? (?:will be |would be |were |are |was |is |be )?(?:shortened|reduced|commuted|cut)|shorten(?:s|ed|ing)? (?:their |the |his |her )?sentences?",
+    ),
+    t(
+        "amnesty",
+        "selection",
+        Some("selection"),
+        r"(?:final )?selections?|selecting (?:candidates|prisoners|inmates)|screenings? of (?:prisoners|inmates)",
+    ),
+    t(
+        "amnesty",
+        "transfer",
+        Some("transfer"),
+        r"transfer(?:red|ring)? (?:model |the |some |these )?(?:prisoners|inmates)",
+    ),
     // Release: an amnesty measure in amnesty stories, an event of its own elsewhere.
-    t("release", "release", Some("release"), r"released|releases?|freed|let go|set free|liberation of (?:the )?(?:prisoners|inmates|captives)|letting them go|let them go"),
+    t(
+        "release",
+        "release",
+        Some("release"),
+        r"released|releases?|freed|let go|set free|liberation of (?:the )?(?:prisoners|inmates|captives)|letting them go|let them go",
+    ),
     // Detention.
     t("detention", "arrest", None, r"arrest(?:ed|s|ing)?|apprehended|rounded up|taken into custody"),
-    t("detention", "crackdown", None, r"crackdowns?|cracking down|crack down|sweeping operations?|(?:operation|campaign|drive)s? against"),
-    t("detention", "camp", None, r"sent to (?:a |an |the )?(?:[a-z'-]+ ){0,3}(?:camps?|prisons?|kwanliso|kyohwaso|jail|detention (?:centers?|centres?|facilit(?:y|ies)))|sentenced to|imprisoned|incarcerated|jailed|locked up"),
-    t("detention", "held", None, r"detained|being held|held (?:in|at)|in custody"),
+    t(
+        "detention",
+        "crackdown",
+        None,
+        r"crackdowns?|cracking down|crack down|sweeping operations?|(?:operation|campaign|drive)s? against",
+    ),
+    t(
+        "detention",
+        "camp",
+        None,
+        r"sent to (?:a |an |the )?(?:[a-z'-]+ ){0,3}(?:camps?|prisons?|kwanliso|kyohwaso|jail|detention (?:centers?|centres?|facilit(?:y|ies)))|sentenced to|imprisoned|incarcerated|jailed|locked up",
+    ),
+    t("detention", "held", None, r"detained|being held|held (?:in|at|there)|in custody"),
     t("detention", "exile", None, r"exiled|exiling|banished|banishment"),
     // Forced return from abroad.
-    t("repatriation", "repatriation", None, r"repatriat(?:ed|ion|ions|e|es|ing)|forcibly (?:returned|returning|sent back|deported)|forced returns?|sent back to north korea|return of (?:[a-z'-]+ ){0,2}(?:defectors|refugees|north koreans)|return(?:ed|ing|s)? (?:them|him|her) to north korea|returned (?:[a-z]+ ){0,3}defectors|deported to north korea|handed (?:them |him |her )?over to north korea"),
+    t(
+        "repatriation",
+        "repatriation",
+        None,
+        r"repatriat(?:ed|ion|ions|e|es|ing)|forcibly (?:returned|returning|sent back|deported)|forced returns?|sent back to north korea|return of (?:[a-z'-]+ ){0,2}(?:defectors|refugees|north koreans)|return(?:ed|ing|s)? (?:them|him|her) to north korea|returned (?:[a-z]+ ){0,3}defectors|deported to north korea|handed (?:them |him |her )?over to north korea",
+    ),
     // Execution.
-    t("execution", "execution", None, r"publicly executed|public executions?|executed|executions?|executes|firing squads?|shot (?:dead|publicly|to death)|publicly shot|put to death|hanged"),
+    t(
+        "execution",
+        "execution",
+        None,
+        r"publicly executed|public executions?|executed|executions?|executes|firing squads?|shot (?:dead|publicly|to death)|publicly shot|put to death|hanged",
+    ),
     // Death in custody (only with a prison word in the sentence, see `needs_custody`).
-    t("death", "death", None, r"died|dies|dropping dead|dropped dead|(?:beaten|starved|tortured|worked) to death|deaths?"),
+    t(
+        "death",
+        "death",
+        None,
+        r"died|dies|dropping dead|dropped dead|(?:beaten|starved|tortured|worked) to death|deaths?",
+    ),
     // Abuse.
-    t("abuse", "abuse", None, r"tortured|torture|beaten|beatings?|sexual (?:assault|abuse|violence)|raped?|human rights abuses|abuses?|starvation (?:rations|diets?)|starving|going hungry|fed only|forced labou?r|violent punishments?|mistreat(?:ed|ment)|ill-treatment|maltreatment"),
+    t(
+        "abuse",
+        "abuse",
+        None,
+        r"tortured|torture|beaten|beatings?|beat(?:s|ing)? (?:them|him|her|prisoners|inmates|detainees|defectors)|sexual (?:assault|abuse|violence)|raped?|human rights abuses|abuses?|starvation (?:rations|diets?)|starving|going hungry|fed only|forced labou?r|violent punishments?|mistreat(?:ed|ment)|ill-treatment|maltreatment",
+    ),
     // Indoctrination.
-    t("indoctrination", "education", None, r"educational (?:courses|sessions|programs?|classes)|education sessions?|ideological (?:education|training)|study sessions?|educating"),
+    t(
+        "indoctrination",
+        "education",
+        None,
+        r"educational (?:courses|sessions|programs?|classes)|education sessions?|ideological (?:education|training)|study sessions?|educating",
+    ),
     t("indoctrination", "lecture", None, r"lectur(?:e|es|ed|ing)"),
     t("indoctrination", "ceremony", None, r"(?:release )?ceremon(?:y|ies)"),
     t("indoctrination", "pledge", None, r"pledges?|loyalty oaths?"),
     // Corruption.
     t("corruption", "bribery", None, r"bribes?|bribed|bribing|bribery|kickbacks?"),
     // Personnel.
-    t("personnel", "dismissal", None, r"purged|purges?|fired|dismissed|dismissal|sacked|demoted|removed from (?:his|her|their) posts?|relieved of (?:his|her|their) (?:posts?|duties)"),
+    t(
+        "personnel",
+        "dismissal",
+        None,
+        r"purged|purges?|fired|dismissed|dismissal|sacked|demoted|removed from (?:his|her|their) posts?|relieved of (?:his|her|their) (?:posts?|duties)",
+    ),
     // Transfers between facilities outside an amnesty.
-    t("transfer", "transfer", None, r"transferred (?:[a-z]+ ){0,3}(?:from|to) (?:another|other|a different) (?:prison|camp|facilit)"),
+    t(
+        "transfer",
+        "transfer",
+        None,
+        r"transferred (?:[a-z]+ ){0,3}(?:from|to) (?:another|other|a different) (?:prison|camp|facilit)",
+    ),
 ];
 
 /// Words that, right after a trigger (keyed by family or by the matched text), show it is not
 /// about the penal system. A determiner in between is skipped ("released a report").
 const REJECT_AFTER: &[(&str, &[&str])] = &[
-    ("release", &["report", "reports", "statement", "video", "images", "photos", "data", "footage", "figures", "details", "information", "list", "book"]),
+    (
+        "release",
+        &[
+            "report",
+            "reports",
+            "statement",
+            "video",
+            "images",
+            "photos",
+            "data",
+            "footage",
+            "figures",
+            "details",
+            "information",
+            "list",
+            "book",
+        ],
+    ),
     ("abuse", &["of"]),
     ("forced labor", &["camp", "camps"]),
     ("forced labour", &["camp", "camps"]),
@@ -85,12 +177,33 @@ const REJECT_AFTER: &[(&str, &[&str])] = &[
 /// Words that, right before a trigger, show it is not about the penal system.
 const REJECT_BEFORE: &[(&str, &[&str])] = &[("death", &["to", "poisoning", "brother's", "father's"])];
 
+/// A publication as the subject of "released".
+static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::regex(
+        r"(?i)(?-u:\b)(?:reports?|statements?|videos?|images|imagery|data|footage|album|film|books?|photos|documents?|figures|results|list|details|findings|songs?|movies?|survey|study)\s+(?:was|were|is|are|has been|have been|had been|being|to be)\s*$",
+    )
+});
+
 const DETERMINERS: &[&str] = &["a", "an", "the", "its", "their", "his", "her", "new"];
 
 /// Prison words; a death trigger counts only in a sentence that has one.
 const CUSTODY_WORDS: &[&str] = &[
-    "prison", "prisoner", "prisoners", "inmate", "inmates", "detainee", "detainees", "camp", "camps", "custody", "jail",
-    "kyohwaso", "kwanliso", "cell", "holding", "convicts",
+    "prison",
+    "prisoner",
+    "prisoners",
+    "inmate",
+    "inmates",
+    "detainee",
+    "detainees",
+    "camp",
+    "camps",
+    "custody",
+    "jail",
+    "kyohwaso",
+    "kwanliso",
+    "cell",
+    "holding",
+    "convicts",
 ];
 
 /// A trigger found in the text.
@@ -109,7 +222,8 @@ static SET: LazyLock<RegexSet> = LazyLock::new(|| {
     RegexSet::new(patterns).unwrap_or_else(|_| RegexSet::empty())
 });
 
-static EACH: LazyLock<Vec<Regex>> = LazyLock::new(|| TRIGGERS.iter().map(|d| crate::text::regex(&wrap(d.pattern))).collect());
+static EACH: LazyLock<Vec<Regex>> =
+    LazyLock::new(|| TRIGGERS.iter().map(|d| crate::text::regex(&wrap(d.pattern))).collect());
 
 fn next_word(text: &str) -> &str {
     let rest = text.trim_start_matches([' ', '\'', '"']);
@@ -140,6 +254,10 @@ fn rejected(doc: &Document, def: &TriggerDef, span: Span, matched: &str) -> bool
     if REJECT_BEFORE.iter().any(|(key, words)| key_of(key) && words.contains(&prev.as_str())) {
         return true;
     }
+    if def.family == "release" && PUBLISHED.is_match(before) {
+        // "The report was released on Tuesday."
+        return true;
+    }
     if def.family == "ordinal" && next == "of" && !lower.contains(" of ") {
         // "the first round of selections" counts selections, not amnesties.
         return true;
@@ -153,11 +271,14 @@ fn rejected(doc: &Document, def: &TriggerDef, span: Span, matched: &str) -> bool
         }
     }
     if def.event_type == "death" {
-        let sentence = doc.sentence_index_at(span.start).and_then(|i| doc.sentences.get(i)).map(|s| doc.slice(s.span)).unwrap_or("");
+        let sentence = doc
+            .sentence_index_at(span.start)
+            .and_then(|i| doc.sentences.get(i))
+            .map(|s| doc.slice(s.span))
+            .unwrap_or("");
         let lower_sentence = sentence.to_ascii_lowercase();
-        let has_custody = lower_sentence
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|w| CUSTODY_WORDS.contains(&w));
+        let has_custody =
+            lower_sentence.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| CUSTODY_WORDS.contains(&w));
         if !has_custody {
             return true;
         }
@@ -183,7 +304,8 @@ pub fn find_triggers(doc: &Document) -> Vec<RawHit> {
     hits.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.len().cmp(&a.span.len())));
     let mut kept: Vec<RawHit> = Vec::new();
     for hit in hits {
-        let clash = kept.iter().any(|k| k.span.overlaps(hit.span) && (same_class(k.def, hit.def) || k.span.contains(hit.span)));
+        let clash =
+            kept.iter().any(|k| k.span.overlaps(hit.span) && (same_class(k.def, hit.def) || k.span.contains(hit.span)));
         if !clash {
             kept.push(hit);
         }

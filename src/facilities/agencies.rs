@@ -38,9 +38,9 @@ pub struct AgencyHit {
 /// Every agency name in the document, in order.
 pub fn find_agencies(text: &str) -> Vec<AgencyHit> {
     let (re, codes) = &*AGENCY_MATCHER;
-    re.captures_iter(text)
-        .filter_map(|caps| {
-            let whole = caps.get(0)?;
+    re.find_iter(text)
+        .filter_map(|whole| {
+            let caps = re.captures(whole.as_str())?;
             let code = (1..caps.len())
                 .find(|&i| caps.get(i).is_some())
                 .and_then(|i| codes.get(i - 1))?;
@@ -69,9 +69,15 @@ mod tests {
 
     #[test]
     fn agency_codes_from_free_text() {
-        assert_eq!(agency_code("Ministry of State Security (MSS; bowibu)"), Some("state_security"));
+        assert_eq!(
+            agency_code("Ministry of State Security (MSS; bowibu)"),
+            Some("state_security")
+        );
         assert_eq!(agency_code("social_security"), Some("social_security"));
-        assert_eq!(agency_code("Ministry of People's Security / Social Security (police)"), Some("social_security"));
+        assert_eq!(
+            agency_code("Ministry of People's Security / Social Security (police)"),
+            Some("social_security")
+        );
         assert_eq!(agency_code("the mss of it"), None);
     }
 }

@@ -102,7 +102,12 @@ pub(super) fn right_operator(cx: &Context, m: &mut Mention, sentence: Span) {
 
 /// Walks left from the term over determiners, counts, numbers, places, agencies and adjectives.
 /// Returns None when the reference is foreign.
-pub(super) fn left_context(cx: &Context, m: &mut Mention, sentence: Span, weak: bool) -> Option<()> {
+pub(super) fn left_context(
+    cx: &Context,
+    m: &mut Mention,
+    sentence: Span,
+    weak: bool,
+) -> Option<()> {
     let text = cx.text();
     let mut pos = m.head_span.start;
     let mut skipped = 0;
@@ -249,10 +254,7 @@ pub(super) fn left_context(cx: &Context, m: &mut Mention, sentence: Span, weak: 
             || lower == "regime's"
             || lower == "nation's"
         {
-            // "North Korea's political prison camps", "the country's prisons": still definite
-            if lower != "north" && lower != "korean" {
-                m.definite = true;
-            }
+            // "North Korea's prisons", "the country's prisons": the country's class, not an anaphor
             pos = word_start;
             continue;
         }
@@ -365,4 +367,3 @@ fn count_value(word: &str) -> Option<i32> {
     }
     None
 }
-

@@ -77,12 +77,19 @@ static TERM_MATCHER: LazyLock<(Regex, Vec<TermInfo>)> = LazyLock::new(|| {
         })
         .collect();
     for (phrase, facility_type) in NATIVE_TERMS {
-        let info = TermInfo { facility_type, head: Head::Native, strength: Strength::Strong, native: true };
+        let info = TermInfo {
+            facility_type,
+            head: Head::Native,
+            strength: Strength::Strong,
+            native: true,
+        };
         all.push((phrase, info));
     }
     all.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
-    let alternation: Vec<String> =
-        all.iter().map(|(p, _)| format!("({})", terms::phrase_regex(p, true))).collect();
+    let alternation: Vec<String> = all
+        .iter()
+        .map(|(p, _)| format!("({})", terms::phrase_regex(p, true)))
+        .collect();
     let re = regex(&format!(r"(?i-u)\b(?:{})\b", alternation.join("|")));
     (re, all.into_iter().map(|(_, info)| info).collect())
 });
@@ -92,8 +99,10 @@ static TERM_MATCHER: LazyLock<(Regex, Vec<TermInfo>)> = LazyLock::new(|| {
 static NATIVE_AFTER: LazyLock<(Regex, Vec<&'static str>)> = LazyLock::new(|| {
     let mut all: Vec<(&str, &str)> = NATIVE_TERMS.to_vec();
     all.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
-    let alternation: Vec<String> =
-        all.iter().map(|(p, _)| format!("({})", terms::phrase_regex(p, true))).collect();
+    let alternation: Vec<String> = all
+        .iter()
+        .map(|(p, _)| format!("({})", terms::phrase_regex(p, true)))
+        .collect();
     let re = regex(&format!(
         r#"(?i-u)^(?:\s*[\[(]\s*["']?\s*(?:{0})\s*["']?\s*[\])]|\s*(?:,\s*or|,?\s*(?:known\s+(?:locally\s+|in\s+Korean\s+)?as|called|referred\s+to\s+as))\s+(?:the\s+)?["']?(?:{0})\b["']?)"#,
         alternation.join("|")
@@ -107,12 +116,19 @@ static NATIVE_AFTER: LazyLock<(Regex, Vec<&'static str>)> = LazyLock::new(|| {
 static NUMBER_RIGHT: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i-u)^\s*(?:(?:No\.?|Number|#)\s*(\d{1,3})|(\d{1,3}))\b"));
 static AKA_RIGHT: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?i-u)^\s*\(\s*(?:also\s+)?(?:known\s+as|called|referred\s+to\s+as|a\.?k\.?a\.?|or)\s+(?u:[^()]){1,60}\)")
+    regex(
+        r"(?i-u)^\s*\(\s*(?:also\s+)?(?:known\s+as|called|referred\s+to\s+as|a\.?k\.?a\.?|or)\s+(?u:[^()]){1,60}\)",
+    )
 });
 static FOREIGN_RIGHT: LazyLock<Regex> = LazyLock::new(|| {
-    let alternation: Vec<String> =
-        terms::FOREIGN_PLACES.iter().map(|p| regex::escape(p).replace(' ', r"\s+")).collect();
-    regex(&format!(r"(?i-u)^\s*(?:in|of)\s+(?:{})\b", alternation.join("|")))
+    let alternation: Vec<String> = terms::FOREIGN_PLACES
+        .iter()
+        .map(|p| regex::escape(p).replace(' ', r"\s+"))
+        .collect();
+    regex(&format!(
+        r"(?i-u)^\s*(?:in|of)\s+(?:{})\b",
+        alternation.join("|")
+    ))
 });
 /// A romanised term heading a plural English noun: "the 'kwanliso' camps".
 static NOUN_AFTER_NATIVE: LazyLock<Regex> =
@@ -144,7 +160,10 @@ impl Context<'_> {
         hit.kind == EntryKind::Place
             && hit.ids.iter().all(|id| {
                 self.lexicon.place(id).is_some_and(|p| {
-                    p.kind == "country" || p.kind.starts_with("foreign") || p.kind == "river" || id == "south_korea"
+                    p.kind == "country"
+                        || p.kind.starts_with("foreign")
+                        || p.kind == "river"
+                        || id == "south_korea"
                 })
             })
     }
@@ -159,7 +178,11 @@ impl Context<'_> {
 
     /// The last agency named before `pos` (for "the ministry's", "its").
     pub(super) fn agency_before(&self, pos: usize) -> Option<&'static str> {
-        self.agencies.iter().rev().find(|a| a.span.end <= pos).map(|a| a.code)
+        self.agencies
+            .iter()
+            .rev()
+            .find(|a| a.span.end <= pos)
+            .map(|a| a.code)
     }
 }
 
@@ -168,14 +191,22 @@ pub fn find_mentions(cx: &Context) -> Vec<Mention> {
     let (re, infos) = &*TERM_MATCHER;
     let text = cx.text();
     let mut out: Vec<Mention> = Vec::new();
-    for caps in re.captures_iter(text) {
-        let Some(whole) = caps.get(0) else { continue };
-        let info = (1..caps.len()).find(|&i| caps.get(i).is_some()).and_then(|i| infos.get(i - 1));
+    // The fast matcher finds the hits; capture groups (slow with this many) run on the hit alone.
+    for whole in re.find_iter(text) {
+        let Some(caps) = re.captures(whole.as_str()) else {
+            continue;
+        };
+        let info = (1..caps.len())
+            .find(|&i| caps.get(i).is_some())
+            .and_then(|i| infos.get(i - 1));
         let Some(info) = info else { continue };
         let head_span = Span::new(whole.start(), whole.end());
         if let Some(m) = analyse(cx, head_span, info) {
             // A bracketed native term after an English one is part of that mention.
-            if out.last().is_some_and(|prev| prev.span.contains(m.head_span)) {
+            if out
+                .last()
+                .is_some_and(|prev| prev.span.contains(m.head_span))
+            {
                 continue;
             }
             out.push(m);
@@ -191,7 +222,11 @@ pub fn find_mentions(cx: &Context) -> Vec<Mention> {
 fn named_places(cx: &Context, out: &mut Vec<Mention>) {
     let text = cx.text();
     let mut added = Vec::new();
-    for hit in cx.hits.iter().filter(|h| h.kind == EntryKind::Facility && h.form != AliasForm::Number) {
+    for hit in cx
+        .hits
+        .iter()
+        .filter(|h| h.kind == EntryKind::Facility && h.form != AliasForm::Number)
+    {
         if out.iter().any(|m| m.span.overlaps(hit.span)) {
             continue;
         }
@@ -239,6 +274,10 @@ fn analyse(cx: &Context, head_span: Span, info: &TermInfo) -> Option<Mention> {
             }
         }
     }
+    // "the total control zone", "Camp 14 total control zone": a part of a camp already named
+    if lower.ends_with("zone") {
+        m.definite = true;
+    }
     // "police detention facilities": the operator is in the term
     if lower.contains("police") {
         m.operator = Some("social_security");
@@ -252,7 +291,9 @@ fn analyse(cx: &Context, head_span: Span, info: &TermInfo) -> Option<Mention> {
         if let Some(caps) = native_re.captures(after) {
             let group = (1..caps.len()).find(|&i| caps.get(i).is_some());
             let ty = group.and_then(|i| native_types.get(i - 1));
-            if let (Some(ty), Some(whole), Some(term)) = (ty, caps.get(0), group.and_then(|i| caps.get(i))) {
+            if let (Some(ty), Some(whole), Some(term)) =
+                (ty, caps.get(0), group.and_then(|i| caps.get(i)))
+            {
                 m.facility_type = ty;
                 m.native_term = Some(native_form(&term.as_str().to_ascii_lowercase()));
                 pos += whole.end();
@@ -264,15 +305,25 @@ fn analyse(cx: &Context, head_span: Span, info: &TermInfo) -> Option<Mention> {
             let explicit = caps.get(1);
             let number = explicit.or(caps.get(2));
             let rest = caps.get(0).and_then(|w| after.get(w.end()..)).unwrap_or("");
-            let next =
-                rest.trim_start().split(|c: char| !c.is_ascii_alphanumeric() && c != '%').next().unwrap_or("");
+            let next = rest
+                .trim_start()
+                .split(|c: char| !c.is_ascii_alphanumeric() && c != '%')
+                .next()
+                .unwrap_or("");
             let digit_follows = rest.trim_start().starts_with(|c: char| c.is_ascii_digit())
                 || (rest.starts_with([',', '.'])
-                    && rest.get(1..2).is_some_and(|c| c.starts_with(|d: char| d.is_ascii_digit())));
-            let unit_follows = terms::NOT_CAMP_NUMBER_NEXT.contains(&next.to_ascii_lowercase().as_str());
-            let capitalised = surface.chars().next().is_some_and(|c| c.is_ascii_uppercase());
+                    && rest
+                        .get(1..2)
+                        .is_some_and(|c| c.starts_with(|d: char| d.is_ascii_digit())));
+            let unit_follows =
+                terms::NOT_CAMP_NUMBER_NEXT.contains(&next.to_ascii_lowercase().as_str());
+            let capitalised = surface
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_uppercase());
             // "Camp 15", "kwanliso 15"; not "camps 15", "camp 15 years", "camp 1,000"
-            let bare_ok = !m.plural && !digit_follows && !unit_follows && (capitalised || info.native);
+            let bare_ok =
+                !m.plural && !digit_follows && !unit_follows && (capitalised || info.native);
             if let (Some(n), Some(w)) = (number, caps.get(0)) {
                 if explicit.is_some() || bare_ok {
                     m.number = Some(n.as_str().to_string());
@@ -284,14 +335,21 @@ fn analyse(cx: &Context, head_span: Span, info: &TermInfo) -> Option<Mention> {
     if let Some(after) = text.get(pos..sentence.end) {
         if let Some(w) = AKA_RIGHT.find(after) {
             let inside = Span::new(pos + w.start(), pos + w.end());
-            for hit in cx.hits.iter().filter(|h| h.kind == EntryKind::Facility && inside.contains(h.span)) {
+            for hit in cx
+                .hits
+                .iter()
+                .filter(|h| h.kind == EntryKind::Facility && inside.contains(h.span))
+            {
                 m.facility_hits.extend(hit.ids.iter().cloned());
             }
             pos += w.end();
         }
     }
     m.span.end = pos;
-    if text.get(pos..sentence.end).is_some_and(|after| FOREIGN_RIGHT.is_match(after)) {
+    if text
+        .get(pos..sentence.end)
+        .is_some_and(|after| FOREIGN_RIGHT.is_match(after))
+    {
         return None;
     }
     if !right_places(cx, &mut m, sentence) {
@@ -303,11 +361,17 @@ fn analyse(cx: &Context, head_span: Span, info: &TermInfo) -> Option<Mention> {
     left_context(cx, &mut m, sentence, info.strength == Strength::Weak)?;
 
     // gazetteer facility names overlapping the reference ("Kaechon prison camp", "Yodok camp")
-    let overlapping: Vec<&Hit> =
-        cx.hits.iter().filter(|h| h.kind == EntryKind::Facility && h.span.overlaps(m.span)).collect();
+    let overlapping: Vec<&Hit> = cx
+        .hits
+        .iter()
+        .filter(|h| h.kind == EntryKind::Facility && h.span.overlaps(m.span))
+        .collect();
     for hit in overlapping {
         if hit.span.start >= sentence.start && hit.span.end <= sentence.end {
-            m.span = Span::new(m.span.start.min(hit.span.start), m.span.end.max(hit.span.end));
+            m.span = Span::new(
+                m.span.start.min(hit.span.start),
+                m.span.end.max(hit.span.end),
+            );
         }
         for id in &hit.ids {
             if !m.facility_hits.contains(id) {
@@ -328,11 +392,25 @@ fn license_weak(cx: &Context, m: &mut Mention, head: Head, sentence: Span) -> bo
         || !m.facility_hits.is_empty()
         || m.count.is_some()
         || m.native_term.is_some()
-        || (m.operator.is_some() && m.operator_left);
+        || m.operator.is_some();
     let place_licensed = !m.places.is_empty();
-    let next_word = cx.text().get(m.span.end..sentence.end).unwrap_or("").trim_start().to_ascii_lowercase();
-    if head == Head::Center && (next_word.starts_with("for ") || next_word.starts_with("of ")) {
-        // "the Center for ...", "the center of the city"
+    let after_head = cx.text().get(m.head_span.end..sentence.end).unwrap_or("");
+    let after_head = after_head.trim_start().to_ascii_lowercase();
+    let next_word = cx
+        .text()
+        .get(m.span.end..sentence.end)
+        .unwrap_or("")
+        .trim_start()
+        .to_ascii_lowercase();
+    if head == Head::Center && (after_head.starts_with("for ") || after_head.starts_with("of ")) {
+        // "the Center for ...", "the center of Hyesan"
+        return false;
+    }
+    if matches!(head, Head::Camp | Head::Facility)
+        && !place_licensed
+        && after_head.starts_with("of ")
+    {
+        // "the camp of reformist politicians", "the facility of the party"
         return false;
     }
     if licensed || (place_licensed && matches!(head, Head::Camp | Head::Prison) && !m.definite) {
@@ -342,8 +420,9 @@ fn license_weak(cx: &Context, m: &mut Mention, head: Head, sentence: Span) -> bo
         m.anaphor = true;
         true
     } else if m.definite {
+        // "the prison system", "the camp guards": the noun modifies another one
         m.anaphor = true;
-        true
+        !compound_modifier(&after_head)
     } else {
         // "prisons throughout the country": the class of prisons
         m.plural && head == Head::Prison && !m.indefinite && !compound_modifier(&next_word)
@@ -353,22 +432,44 @@ fn license_weak(cx: &Context, m: &mut Mention, head: Head, sentence: Span) -> bo
 /// "prison guards", "prison terms": the noun modifies another noun.
 fn compound_modifier(next: &str) -> bool {
     const NOUNS: &[&str] = &[
-        "guard", "term", "sentence", "official", "authorit", "condition", "population", "labor", "labour",
-        "system", "staff", "warden", "cell", "break", "escape", "camp", "life", "time", "uniform",
+        "guard",
+        "term",
+        "sentence",
+        "official",
+        "authorit",
+        "condition",
+        "population",
+        "labor",
+        "labour",
+        "system",
+        "staff",
+        "warden",
+        "cell",
+        "break",
+        "escape",
+        "camp",
+        "life",
+        "time",
+        "uniform",
     ];
     NOUNS.iter().any(|n| next.starts_with(n))
 }
 
 fn is_plural(lower: &str) -> bool {
     let last = lower.rsplit([' ', '-']).next().unwrap_or(lower);
-    let regular = last.ends_with('s') && !last.ends_with("ss") && !last.ends_with("so") && !last.ends_with("ous");
+    let regular = last.ends_with('s')
+        && !last.ends_with("ss")
+        && !last.ends_with("so")
+        && !last.ends_with("ous");
     regular || last.ends_with("ies")
 }
 
 /// The romanised term as written, singular, lower case ("Kyo-hwa-so" -> "kyo-hwa-so").
 fn native_form(lower: &str) -> String {
     let t = lower.trim();
-    t.strip_suffix("sos").map(|s| format!("{s}so")).unwrap_or_else(|| t.to_string())
+    t.strip_suffix("sos")
+        .map(|s| format!("{s}so"))
+        .unwrap_or_else(|| t.to_string())
 }
 
 /// Coordinated lists share what their first conjunct's left modifiers say and their last
@@ -378,8 +479,12 @@ fn coordinate(cx: &Context, mentions: &mut [Mention]) {
     let text = cx.text();
     for i in 1..mentions.len() {
         let (left, right) = mentions.split_at_mut(i);
-        let (Some(prev), Some(cur)) = (left.last_mut(), right.first_mut()) else { continue };
-        let Some(gap) = text.get(prev.span.end..cur.span.start) else { continue };
+        let (Some(prev), Some(cur)) = (left.last_mut(), right.first_mut()) else {
+            continue;
+        };
+        let Some(gap) = text.get(prev.span.end..cur.span.start) else {
+            continue;
+        };
         if !CONJUNCTION.is_match(gap) || gap.contains('\n') {
             continue;
         }
@@ -407,8 +512,16 @@ mod tests {
         let doc = Document::from_plain("t", text, None);
         let agencies = find_agencies(&doc.norm);
         let lexicon = Lexicon::default();
-        let cx = Context { doc: &doc, hits: &[], agencies: &agencies, lexicon: &lexicon };
-        find_mentions(&cx).into_iter().map(|m| (doc.slice(m.span).to_string(), m)).collect()
+        let cx = Context {
+            doc: &doc,
+            hits: &[],
+            agencies: &agencies,
+            lexicon: &lexicon,
+        };
+        find_mentions(&cx)
+            .into_iter()
+            .map(|m| (doc.slice(m.span).to_string(), m))
+            .collect()
     }
 
     #[test]
@@ -420,7 +533,8 @@ mod tests {
         assert_eq!(ms[0].0, "12 re-education camps [kyohwaso]");
         assert_eq!(ms[0].1.count, Some(12));
         assert_eq!(ms[0].1.native_term.as_deref(), Some("kyohwaso"));
-        let ms = mentions("Officials said about 25 detention centers across the province were emptied.");
+        let ms =
+            mentions("Officials said about 25 detention centers across the province were emptied.");
         assert_eq!(ms[0].0, "about 25 detention centers");
         assert_eq!(ms[0].1.count, Some(25));
         let ms = mentions("Ordinary criminals go to prisons known as kyohwaso, and some to about 20 kyohwaso in the north.");
@@ -435,12 +549,15 @@ mod tests {
         assert_eq!(ms.len(), 2);
         assert_eq!(ms[0].1.number.as_deref(), Some("15"));
         assert_eq!(ms[1].1.number.as_deref(), Some("14"));
-        let ms = mentions("Survivors of the No. 25 political prison camp and Kyo-hwa-so No. 4 testified.");
+        let ms = mentions(
+            "Survivors of the No. 25 political prison camp and Kyo-hwa-so No. 4 testified.",
+        );
         assert_eq!(ms[0].1.number.as_deref(), Some("25"));
         assert_eq!(ms[0].1.facility_type, "kwanliso");
         assert_eq!(ms[1].1.number.as_deref(), Some("4"));
         assert_eq!(ms[1].1.facility_type, "kyohwaso");
-        let ms = mentions("The camp 15 years ago held 1,000 people; Camp 1,000 is not a camp number.");
+        let ms =
+            mentions("The camp 15 years ago held 1,000 people; Camp 1,000 is not a camp number.");
         assert!(ms.iter().all(|(_, m)| m.number.is_none()), "{ms:?}");
     }
 
@@ -452,7 +569,9 @@ mod tests {
             "Pardons went to many prisoners at the Ministry of Social Security's political prisons and labor camps to mark the day.",
         );
         assert_eq!(ms.len(), 2);
-        assert!(ms.iter().all(|(_, m)| m.operator == Some("social_security")));
+        assert!(ms
+            .iter()
+            .all(|(_, m)| m.operator == Some("social_security")));
         let ms = mentions(
             "Even inmates at local prisons affiliated with municipal and county-level police offices were pardoned.",
         );
@@ -464,7 +583,9 @@ mod tests {
         let ms = mentions("Returnees are held at Bowibu-run holding centres before trial.");
         assert_eq!(ms[0].1.operator, Some("state_security"));
         assert_eq!(ms[0].1.facility_type, "jipkyulso");
-        let ms = mentions("The Ministry of State Security plans a crackdown to refill its forced labor camps.");
+        let ms = mentions(
+            "The Ministry of State Security plans a crackdown to refill its forced labor camps.",
+        );
         assert_eq!(ms[0].1.operator, Some("state_security"));
     }
 

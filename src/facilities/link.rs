@@ -91,13 +91,28 @@ pub fn facility_operator(lexicon: &Lexicon, id: &str) -> Option<&'static str> {
         .and_then(agency_code)
 }
 
-/// Chooses one candidate when the evidence decides; `cue_text` is the row's sentences.
+/// The type a reference's own words lean to when nothing else decides: "prison" (not "political
+/// prison") names a kyohwaso, "camp" a kwanliso.
+fn head_hint(surface: &str) -> Option<&'static str> {
+    let lower = surface.to_ascii_lowercase();
+    if lower.contains("prison") && !lower.contains("political") {
+        Some("kyohwaso")
+    } else if lower.contains("camp") {
+        Some("kwanliso")
+    } else {
+        None
+    }
+}
+
+/// Chooses one candidate when the evidence decides; `cue_text` is the row's sentences and
+/// `surface` the reference as written.
 pub fn choose(
     candidates: &[String],
     lexicon: &Lexicon,
     named_type: &str,
     operator: Option<&str>,
     cue_text: &str,
+    surface: &str,
 ) -> Option<String> {
     let mut left: Vec<&String> = candidates.iter().collect();
     if left.len() > 1 && named_type != "prison" {
@@ -150,6 +165,20 @@ pub fn choose(
         if let [(best, id), (second, _), ..] = scored.as_slice() {
             if best > second {
                 left = vec![*id];
+            } else if let Some(hint) = head_hint(surface) {
+                // this press's numbering habit: "Camp 14" is the kwanliso, "Prison No. 11" the kyohwaso
+                let hinted: Vec<&String> = left
+                    .iter()
+                    .copied()
+                    .filter(|id| {
+                        lexicon
+                            .facility(id)
+                            .is_some_and(|f| f.facility_type == hint)
+                    })
+                    .collect();
+                if hinted.len() == 1 {
+                    left = hinted;
+                }
             }
         }
     }

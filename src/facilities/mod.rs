@@ -3,7 +3,19 @@
 //!
 //! Flow: `detect` (one regex pass for the vocabulary of `terms`, then the words around each hit)
 //! -> `link` (gazetteer candidates per mention) -> `resolve` (rows and anaphora) -> rows here
-//! (type, operator, id, place). Figurative and foreign uses are dropped in `detect` (see there).
+//! (type, operator, id, place).
+//!
+//! Decisions worth knowing:
+//! - Figurative and idiomatic uses ("once out of prison", "time in prison", "life outside of
+//!   jail", "released from prison", "prison guards") make no row: a bare singular "prison"/"jail"
+//!   needs a number, place, operator or determiner. Plural "prisons" is the class of prisons.
+//! - Foreign facilities ("Chinese prisons", "a detention center in China") make no row.
+//! - Operator: from the text ("run by", "under", "'s", "-run", coordinated lists, "its"/"the
+//!   ministry's"), else the linked gazetteer facility's, else the facility type's usual one
+//!   (kwanliso: state_security; kyohwaso, labor-training camps, holding centers: social_security).
+//! - `facility_id` only from gazetteer candidates, and only when one is left after the type, number,
+//!   place, operator, the cues of the reference's own sentence, and last the press's numbering
+//!   habit ("Camp N" is the kwanliso, "Prison No. N" the kyohwaso); otherwise `candidates` only.
 
 mod agencies;
 mod around;
@@ -48,22 +60,64 @@ pub fn extract(doc: &Document, lexicon: &Lexicon, time: &TimeAnalysis) -> Vec<Fa
     };
     let mut mentions = detect::find_mentions(&cx);
     mentions.retain(|m| !in_keyword_list(doc, m.head_span));
+    let all_spans: Vec<Span> = mentions.iter().map(|m| m.span).collect();
     for m in &mut mentions {
         link::candidates(m, lexicon);
         m.decided = match m.candidates.as_slice() {
             [] => None,
             [one] => Some(one.clone()),
             several => {
-                let sentence = doc
-                    .sentence_index_at(m.span.start)
-                    .and_then(|i| doc.sentences.get(i));
-                let cue_text = sentence.map(|s| doc.slice(s.span)).unwrap_or("");
-                link::choose(several, lexicon, m.facility_type, m.operator, cue_text)
+                let cues = cue_text(doc, &[m.span], &all_spans);
+                let surface = doc.slice(m.span);
+                link::choose(
+                    several,
+                    lexicon,
+                    m.facility_type,
+                    m.operator,
+                    &cues,
+                    surface,
+                )
             }
         };
     }
     let groups = resolve::group(mentions);
-    groups.iter().filter_map(|g| row(doc, lexicon, g)).collect()
+    groups
+        .iter()
+        .filter_map(|g| row(doc, lexicon, g, &all_spans))
+        .collect()
+}
+
+/// The sentences of `own` spans with every other facility mention blanked out, so that "Camp 12
+/// and the Chongori re-education camp" does not lend "re-education" to Camp 12.
+fn cue_text(doc: &Document, own: &[Span], all: &[Span]) -> String {
+    let mut sentences: Vec<Span> = own
+        .iter()
+        .filter_map(|s| {
+            doc.sentence_index_at(s.start)
+                .and_then(|i| doc.sentences.get(i))
+        })
+        .map(|s| s.span)
+        .collect();
+    sentences.sort();
+    sentences.dedup();
+    let mut out = String::new();
+    for sentence in sentences {
+        let mut pos = sentence.start;
+        for other in all
+            .iter()
+            .filter(|o| sentence.contains(**o) && !own.contains(o))
+        {
+            if other.start < pos {
+                continue;
+            }
+            out.push_str(doc.slice(Span::new(pos, other.start)));
+            out.push(' ');
+            pos = other.end;
+        }
+        out.push_str(doc.slice(Span::new(pos, sentence.end)));
+        out.push(' ');
+    }
+    out
 }
 
 /// Tag lines ("prisoners, prison, jail, imprisonment, camps, camp") are not prose.
@@ -81,7 +135,12 @@ fn in_keyword_list(doc: &Document, span: Span) -> bool {
         && !text.trim_end().ends_with('.')
 }
 
-fn row(doc: &Document, lexicon: &Lexicon, g: &resolve::Group) -> Option<FacilityRef> {
+fn row(
+    doc: &Document,
+    lexicon: &Lexicon,
+    g: &resolve::Group,
+    all_spans: &[Span],
+) -> Option<FacilityRef> {
     let first = g.first()?;
     let named_type = g.facility_type();
     let mut candidates: Vec<String> = Vec::new();
@@ -98,17 +157,10 @@ fn row(doc: &Document, lexicon: &Lexicon, g: &resolve::Group) -> Option<Facility
             [one] => Some(one),
             _ => None,
         });
-    let cue_text: String = g
-        .mentions
-        .iter()
-        .filter_map(|m| {
-            doc.sentence_index_at(m.span.start)
-                .and_then(|i| doc.sentences.get(i))
-        })
-        .map(|s| doc.slice(s.span))
-        .collect::<Vec<_>>()
-        .join(" ");
+    let own: Vec<Span> = g.mentions.iter().map(|m| m.span).collect();
+    let cue_text = cue_text(doc, &own, all_spans);
     let text_operator = g.operator();
+    let first_surface = doc.slice(first.span).to_string();
     let decided: Vec<&String> = g
         .mentions
         .iter()
@@ -118,7 +170,14 @@ fn row(doc: &Document, lexicon: &Lexicon, g: &resolve::Group) -> Option<Facility
         Some(id) if candidates.len() == 1 => Some(id.clone()),
         _ => match decided.first() {
             Some(first) if decided.iter().all(|d| d == first) => Some((*first).clone()),
-            _ => link::choose(&candidates, lexicon, named_type, text_operator, &cue_text),
+            _ => link::choose(
+                &candidates,
+                lexicon,
+                named_type,
+                text_operator,
+                &cue_text,
+                &first_surface,
+            ),
         },
     };
     let facility = facility_id.as_deref().and_then(|id| lexicon.facility(id));
@@ -397,6 +456,57 @@ mod tests {
     }
 
     #[test]
+    fn zones_and_numbering_habits() {
+        let rs = rows(
+            "Shin was born in the Camp 14 total control zone. He said the total control zone held thousands. \
+             Kang later wrote about Camp 12 and the Chongori re-education camp.",
+        );
+        assert_eq!(rs[0].0.facility_id.as_deref(), Some("kwanliso-14"));
+        assert_eq!(
+            rs[0].1,
+            vec!["Camp 14 total control zone", "total control zone"]
+        );
+        // "Camp 12" is ambiguous (kwanliso-12, kyohwaso-12): the camp numbering picks the kwanliso,
+        // and the named re-education camp stays its own row
+        assert_eq!(
+            rs[1].0.candidates,
+            vec!["kwanliso-12".to_string(), "kyohwaso-12".to_string()]
+        );
+        assert_eq!(rs[1].0.facility_id.as_deref(), Some("kwanliso-12"));
+        assert_eq!(rs[2].0.facility_id.as_deref(), Some("kyohwaso-12"));
+    }
+
+    #[test]
+    fn kcna_and_crackdown_wordings() {
+        let rs = rows(
+            "Those who committed crimes will be released from reformatories from Oct. 10. \
+             A man was sentenced to life in prison, and another got a prison sentence of ten years. \
+             The prison system is harsh, and North Korea's prisons are overcrowded. \
+             Officials said the center of Hyesan was quiet. The jails run by the police were full. \
+             The camp of reformist politicians met at Camp David.",
+        );
+        let summary: Vec<(&str, &str, Option<&str>)> = rs
+            .iter()
+            .map(|(f, m)| {
+                (
+                    m[0].as_str(),
+                    f.facility_type.as_str(),
+                    f.operator.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            summary,
+            vec![
+                ("reformatories", "kyohwaso", Some("social_security")),
+                ("prisons", "prison", None),
+                ("jails", "prison", Some("social_security")),
+            ]
+        );
+        assert!(rs.iter().all(|(_, m)| m.len() == 1), "{rs:?}");
+    }
+
+    #[test]
     fn odd_input_does_not_panic() {
         for text in [
             "",
@@ -409,5 +519,41 @@ mod tests {
         ] {
             let _ = rows(text);
         }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod perf {
+    /// `cargo test --release --lib facilities::perf -- --ignored --nocapture`
+    #[test]
+    #[ignore]
+    fn throughput() {
+        let mut text = String::new();
+        for entry in std::fs::read_dir("/work/shared/seeds").unwrap() {
+            text.push_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap());
+            text.push_str("\n\n");
+        }
+        let docs: Vec<crate::text::Document> = (0..200)
+            .flat_map(|_| text.split("\n\n\n"))
+            .map(|t| crate::text::Document::from_plain("d", t, None))
+            .collect();
+        let bytes: usize = docs.iter().map(|d| d.norm.len()).sum();
+        let lexicon = crate::lexicon::Lexicon::builtin();
+        let time = crate::time::TimeAnalysis::default();
+        let t = std::time::Instant::now();
+        let hits: usize = docs.iter().map(|d| lexicon.find(&d.norm).len()).sum();
+        let lexicon_secs = t.elapsed().as_secs_f64();
+        let t = std::time::Instant::now();
+        let rows: usize = docs
+            .iter()
+            .map(|d| super::extract(d, &lexicon, &time).len())
+            .sum();
+        let secs = t.elapsed().as_secs_f64();
+        eprintln!(
+            "{bytes} bytes, {hits} hits, {rows} rows: facilities {:.1} MB/s (lexicon.find alone {:.1} MB/s)",
+            bytes as f64 / secs / 1e6,
+            bytes as f64 / lexicon_secs / 1e6
+        );
     }
 }
