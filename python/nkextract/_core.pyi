@@ -1,6 +1,7 @@
 """Type stubs of the Rust extension. Users call the functions of ``nkextract``, not these."""
 
-from typing import Literal, Sequence, TypedDict
+from typing import Literal, Sequence, TypedDict, final
+
 
 __version__: str
 DEBUG_BUILD: bool
@@ -11,7 +12,7 @@ class _ArrowTable:
 
     def __arrow_c_stream__(self, requested_schema: object | None = None) -> object: ...
 
-class MetaColumns(TypedDict):
+class _MetaColumns(TypedDict):
     published: Sequence[int | None]
     url: Sequence[str | None]
     outlet: Sequence[str | None]
@@ -19,7 +20,7 @@ class MetaColumns(TypedDict):
 
 def extract_batch(
     doc_ids: Sequence[str],
-    meta: MetaColumns | dict[str, list[object]],
+    meta: _MetaColumns | dict[str, list[object]],
     texts: Sequence[str] | None = None,
     paths: Sequence[str] | None = None,
     gazetteer: str | None = None,
@@ -40,14 +41,15 @@ def reference_table(name: Literal["places", "facilities", "facility_types", "age
 def holidays(start_year: int, end_year: int) -> _ArrowTable:
     """One row per occasion per year, with its date and anniversary number."""
 
+@final
 class ParquetWriter:
     """Streams batches of documents into DIR/{articles,events,facilities,claims}.parquet."""
 
-    def __init__(self, out_dir: str, gazetteer: str | None = None, decoding: Literal["strict", "lossy"] = "strict") -> None: ...
+    def __new__(cls, out_dir: str, gazetteer: str | None = None, decoding: Literal["strict", "lossy"] = "strict") -> "ParquetWriter": ...
     def write_batch(
         self,
         doc_ids: Sequence[str],
-        meta: MetaColumns | dict[str, list[object]],
+        meta: _MetaColumns | dict[str, list[object]],
         texts: Sequence[str] | None = None,
         paths: Sequence[str] | None = None,
     ) -> list[int]:
