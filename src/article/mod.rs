@@ -67,12 +67,19 @@ fn split_lines(text: &str) -> Vec<Line> {
         let class = classify(text.get(range.clone()).unwrap_or(""));
         lines.push(Line { range, class });
     }
-    // Scraped pages often carry a caption twice; the second copy adds nothing.
-    let mut seen = std::collections::HashSet::new();
-    for line in lines.iter_mut().filter(|l| l.class == LineClass::Content) {
-        let key = text.get(line.range.clone()).unwrap_or("").trim().to_string();
-        if key.split_whitespace().count() >= 8 && !seen.insert(key) {
-            line.class = LineClass::Boilerplate;
+    // Scraped pages often carry a caption twice in a row (image alt text, then caption); the
+    // second copy adds nothing. Only near repeats count: an article may legitimately repeat itself.
+    for i in 1..lines.len() {
+        let key = |l: &Line| text.get(l.range.clone()).unwrap_or("").trim();
+        let Some(line) = lines.get(i) else { continue };
+        let this = key(line);
+        let repeated = line.class == LineClass::Content
+            && this.split_whitespace().count() >= 8
+            && lines.get(i.saturating_sub(3)..i).is_some_and(|before| before.iter().any(|b| b.class == LineClass::Content && key(b) == this));
+        if repeated {
+            if let Some(line) = lines.get_mut(i) {
+                line.class = LineClass::Boilerplate;
+            }
         }
     }
     lines

@@ -6,6 +6,7 @@
 //! exclusion clause ("were not released") go to `excluded`. Places named as where a *source*
 //! is ("a source in North Hamgyong Province") are not where the event happened.
 
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -42,16 +43,23 @@ fn main_amnesty(drafts: &[Draft]) -> Option<usize> {
 /// Whom an event type concerns by definition.
 const TYPE_SUBJECTS: &[(&str, &str)] = &[("repatriation", "repatriated_defectors")];
 
-/// "The year 2012 marked the 100th anniversary of Kim Il Sung's birth": the Nth anniversary of
-/// the event's occasion in the event's year, told anywhere in the document.
-fn anniversary_elsewhere(time: &TimeAnalysis, event: &Event) -> Option<i32> {
+/// Per (occasion, year), the anniversary the first expression naming both gives: "The year 2012
+/// marked the 100th anniversary of Kim Il Sung's birth", told anywhere in the document.
+fn anniversaries(time: &TimeAnalysis) -> HashMap<(&str, i32), i32> {
+    let mut out = HashMap::new();
+    for e in &time.exprs {
+        if let (Some(occasion), Some(anniversary), Some(start)) = (e.occasion.as_deref(), e.anniversary, e.start) {
+            out.entry((occasion, start.year)).or_insert(anniversary);
+        }
+    }
+    out
+}
+
+/// The Nth anniversary of the event's occasion in the event's year (see [`anniversaries`]).
+fn anniversary_elsewhere(known: &HashMap<(&str, i32), i32>, event: &Event) -> Option<i32> {
     let occasion = event.occasion.as_deref()?;
     let year = event.date_start.map(|d| d.year)?;
-    time.exprs
-        .iter()
-        .filter(|e| e.occasion.as_deref() == Some(occasion))
-        .find(|e| e.anniversary.is_some() && e.start.is_some_and(|d| d.year == year))
-        .and_then(|e| e.anniversary)
+    known.get(&(occasion, year)).copied()
 }
 
 /// Leaders named as the one who ordered or granted.
@@ -64,6 +72,12 @@ pub struct Placer<'a> {
     pub owner: &'a [Option<usize>],
 }
 
+/// The hits of sentence `sentence` with their indexes (hits are in sentence order).
+pub fn hits_of_sentence(hits: &[Hit], sentence: usize) -> impl Iterator<Item = (usize, &Hit)> {
+    let first = hits.partition_point(|h| h.sentence < sentence);
+    hits.iter().enumerate().skip(first).take_while(move |(_, h)| h.sentence == sentence)
+}
+
 impl Placer<'_> {
     /// The event of the trigger nearest to `span` in its sentence.
     fn event_for(&self, span: Span) -> Option<(usize, usize)> {
@@ -71,11 +85,8 @@ impl Placer<'_> {
         let sentence = self.doc.sentences.get(sentence_index)?;
         let clause = clause_of(self.doc, sentence.span, span);
         let mut best: Option<(usize, usize, usize)> = None;
-        for (h, hit) in self.hits.iter().enumerate() {
+        for (h, hit) in hits_of_sentence(self.hits, sentence_index) {
             let Some(Some(d)) = self.owner.get(h) else { continue };
-            if hit.sentence != sentence_index {
-                continue;
-            }
             let distance = if hit.span.end <= span.start {
                 span.start - hit.span.end
             } else {
@@ -111,13 +122,16 @@ pub fn fill(
 ) {
     let placer = Placer { doc, hits, owner };
     let mut counted: Vec<Option<(bool, Count)>> = vec![None; events.len()];
-    for sentence in &doc.sentences {
+    // the sentences (by span) that hold a trigger of some event
+    let with_events: HashSet<Span> = hits
+        .iter()
+        .enumerate()
+        .filter(|(h, _)| owner.get(*h).is_some_and(Option::is_some))
+        .filter_map(|(_, hit)| doc.sentences.get(hit.sentence).map(|s| s.span))
+        .collect();
+    for (si, sentence) in doc.sentences.iter().enumerate() {
         let s = sentence.span;
-        if !hits
-            .iter()
-            .enumerate()
-            .any(|(h, hit)| hit.sentence_span_is(s, doc) && owner.get(h).is_some_and(Option::is_some))
-        {
+        if !with_events.contains(&s) {
             continue;
         }
         let text = doc.slice(s);
@@ -127,9 +141,8 @@ pub fn fill(
             let excluded = cues::is_exclusion(doc.slice(strong));
             // Who a clause is about concerns every event told in it ("defectors who were
             // repatriated ... are being detained"); else the nearest trigger's event.
-            let mut targets: Vec<usize> = hits
-                .iter()
-                .enumerate()
+            // (a hit inside the clause is one of this sentence's)
+            let mut targets: Vec<usize> = hits_of_sentence(hits, si)
                 .filter(|(_, hit)| strong.contains(hit.span) && !hit.headline)
                 .filter_map(|(h, _)| owner.get(h).copied().flatten())
                 .collect();
@@ -140,7 +153,7 @@ pub fn fill(
             }
             // "As was the case in the first round, the prisoners mostly include ...": a
             // comparison with a past amnesty; the prisoners are the main amnesty's.
-            let comparison = hits.iter().enumerate().any(|(h, hit)| {
+            let comparison = hits_of_sentence(hits, si).any(|(h, hit)| {
                 hit.ordinal == Some(1)
                     && strong.contains(hit.span)
                     && !clause_of(doc, s, at).overlaps(hit.span)
@@ -181,13 +194,15 @@ pub fn fill(
     }
     place_lexicon_hits(doc, lexicon, &placer, events);
     place_facilities(facilities, &placer, events);
+    let anniversaries = anniversaries(time);
+    let durations = Durations::new(time);
     for (d, draft) in drafts.iter().enumerate() {
         let Some(event) = events.get_mut(d) else { continue };
         if let Some(code) = TYPE_SUBJECTS.iter().find(|(t, _)| *t == event.event_type).map(|(_, c)| *c) {
             push_unique(&mut event.subjects, code);
         }
         if event.anniversary.is_none() {
-            event.anniversary = anniversary_elsewhere(time, event);
+            event.anniversary = anniversary_elsewhere(&anniversaries, event);
         }
         let my_hits: Vec<&Hit> = draft.hits.iter().filter_map(|&h| hits.get(h)).collect();
         for hit in &my_hits {
@@ -198,20 +213,66 @@ pub fn fill(
             }
             person_and_state_agents(doc, hit, &mut event.agents);
             if hit.family == "sentence_reduction" {
-                reduction_bounds(doc, time, hit, event);
+                reduction_bounds(doc, &durations, hit, event);
             }
         }
-        for (c, claim) in claims.iter().enumerate() {
-            if event.mentions.iter().any(|m| m.overlaps(claim.span)) {
+    }
+    link_claims(claims, events);
+}
+
+/// Each event lists the claims one of its mentions overlaps, in claim order. The mentions of all
+/// events, sorted by start, are searched per claim from the furthest start that could still reach
+/// it (mentions are short), not walked whole per event and claim.
+fn link_claims(claims: &[Claim], events: &mut [Event]) {
+    let mut mentions: Vec<(Span, usize)> =
+        events.iter().enumerate().flat_map(|(d, e)| e.mentions.iter().map(move |m| (*m, d))).collect();
+    mentions.sort_unstable();
+    let longest = mentions.iter().map(|(m, _)| m.len()).max().unwrap_or(0);
+    for (c, claim) in claims.iter().enumerate() {
+        let from = mentions.partition_point(|(m, _)| m.start + longest < claim.span.start);
+        let mut linked: Vec<usize> = mentions
+            .iter()
+            .skip(from)
+            .take_while(|(m, _)| m.start < claim.span.end)
+            .filter(|(m, _)| m.overlaps(claim.span))
+            .map(|(_, d)| *d)
+            .collect();
+        linked.sort_unstable();
+        linked.dedup();
+        for d in linked {
+            if let Some(event) = events.get_mut(d) {
                 event.claim_indexes.push(c);
             }
         }
     }
 }
 
-impl Hit {
-    fn sentence_span_is(&self, span: Span, doc: &Document) -> bool {
-        doc.sentences.get(self.sentence).is_some_and(|s| s.span == span)
+/// The document's durations with their month bounds, in start order, for looking up those of
+/// one sentence by binary search.
+struct Durations {
+    spans: Vec<(Span, (i32, i32))>,
+}
+
+impl Durations {
+    fn new(time: &TimeAnalysis) -> Durations {
+        let mut spans: Vec<(Span, (i32, i32))> = time
+            .exprs
+            .iter()
+            .filter(|e| e.kind == TimeKind::Duration)
+            .filter_map(|e| e.duration_months.map(|m| (e.span, m)))
+            .collect();
+        spans.sort_unstable();
+        Durations { spans }
+    }
+
+    fn within(&self, outer: Span) -> impl Iterator<Item = (i32, i32)> + '_ {
+        let first = self.spans.partition_point(|(s, _)| s.start < outer.start);
+        self.spans
+            .iter()
+            .skip(first)
+            .take_while(move |(s, _)| s.start <= outer.end)
+            .filter(move |(s, _)| outer.contains(*s))
+            .map(|(_, m)| *m)
     }
 }
 
@@ -286,13 +347,9 @@ fn person_and_state_agents(doc: &Document, hit: &Hit, agents: &mut Vec<String>) 
 }
 
 /// "reduce sentences by anywhere from six months to six years": 6 and 72 months.
-fn reduction_bounds(doc: &Document, time: &TimeAnalysis, hit: &Hit, event: &mut Event) {
+fn reduction_bounds(doc: &Document, durations: &Durations, hit: &Hit, event: &mut Event) {
     let Some(sentence) = doc.sentences.get(hit.sentence) else { return };
-    for expr in time.within(sentence.span) {
-        if expr.kind != TimeKind::Duration {
-            continue;
-        }
-        let Some((lo, hi)) = expr.duration_months else { continue };
+    for (lo, hi) in durations.within(sentence.span) {
         event.sentence_reduction_min_months = Some(event.sentence_reduction_min_months.map_or(lo, |m| m.min(lo)));
         event.sentence_reduction_max_months = Some(event.sentence_reduction_max_months.map_or(hi, |m| m.max(hi)));
     }

@@ -7,7 +7,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 
 use crate::text::regex;
 
@@ -104,18 +104,26 @@ static ANAPHOR_RE: LazyLock<Regex> = LazyLock::new(|| regex(ANAPHOR_BEFORE));
 static BACK_RE: LazyLock<Regex> = LazyLock::new(|| regex(BACK_REFERENCE));
 static NEW_RE: LazyLock<Regex> = LazyLock::new(|| regex(NEW_REFERENCE));
 
-fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_ascii_lowercase())
-        .collect()
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '\''
+}
+
+/// The last `n` words of `text`, lower-cased, in text order. Read from the end: the text before
+/// a trigger can be a long sentence, and only its last words count.
+fn last_words(text: &str, n: usize) -> Vec<String> {
+    let mut out: Vec<String> =
+        text.rsplit(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).take(n).map(str::to_ascii_lowercase).collect();
+    out.reverse();
+    out
+}
+
+fn first_word(text: &str) -> String {
+    text.split(|c: char| !is_word_char(c)).find(|w| !w.is_empty()).map(str::to_ascii_lowercase).unwrap_or_default()
 }
 
 /// The last `n` words of `text`, joined by spaces.
 fn tail_words(text: &str, n: usize) -> String {
-    let all = words(text);
-    let from = all.len().saturating_sub(n);
-    all.get(from..).map(|w| w.join(" ")).unwrap_or_default()
+    last_words(text, n).join(" ")
 }
 
 /// Status of a trigger from the text of its clause before it (`clause_before`), its sentence
@@ -128,9 +136,8 @@ pub fn status(sentence_before: &str, clause_before: &str, clause_after: &str) ->
     if HYPOTHETICAL_RE.is_match(&tail_words(clause_before, 10)) {
         return (Status::Hypothetical, true);
     }
-    let last = words(clause_before);
-    let from = last.len().saturating_sub(4);
-    let window = last.get(from..).unwrap_or(&[]);
+    let last = last_words(clause_before, 4);
+    let window = last.as_slice();
     if let Some(pos) = window.iter().rposition(|w| NEGATORS.contains(&w.as_str())) {
         let between = window.get(pos + 1..).unwrap_or(&[]);
         if !between.iter().any(|w| NEGATION_BLOCKERS.contains(&w.as_str())) {
@@ -164,8 +171,8 @@ pub fn is_weak(before: &str, after: &str) -> bool {
     if WEAK_RE.is_match(&tail) {
         return true;
     }
-    let next = words(after).into_iter().next().unwrap_or_default();
-    let prev = words(before).pop().unwrap_or_default();
+    let next = first_word(after);
+    let prev = last_words(before, 1).pop().unwrap_or_default();
     PEOPLE_NOUNS.contains(&next.as_str()) && ADJECTIVE_LEADS.contains(&prev.as_str())
 }
 
@@ -246,10 +253,16 @@ static SUBJECT_RES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
     SUBJECTS.iter().map(|(code, p)| (*code, regex(&format!(r"(?i)(?-u:\b)(?:{p})(?-u:\b)")))).collect()
 });
 
+/// All subject patterns in one set: one pass says which to run.
+static SUBJECT_SET: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new(SUBJECTS.iter().map(|(_, p)| format!(r"(?i)(?-u:\b)(?:{p})(?-u:\b)"))).unwrap_or_else(|_| RegexSet::empty())
+});
+
 /// Subject codes named in `text`, with byte offsets (relative to `text`).
 pub fn subjects_in(text: &str) -> Vec<(usize, &'static str)> {
     let mut out = Vec::new();
-    for (code, re) in SUBJECT_RES.iter() {
+    let present = SUBJECT_SET.matches(text);
+    for (_, (code, re)) in SUBJECT_RES.iter().enumerate().filter(|(i, _)| present.matched(*i)) {
         for m in re.find_iter(text) {
             out.push((m.start(), *code));
         }
@@ -373,6 +386,20 @@ mod tests {
         assert!(is_anaphoric("preparing for the mass "));
         assert!(!is_anaphoric("were included in last year's special "));
         assert!(is_back_reference("At the time, the "));
+    }
+
+    #[test]
+    fn subject_set_compiles() {
+        assert!(RegexSet::new(SUBJECTS.iter().map(|(_, p)| format!(r"(?i)(?-u:\b)(?:{p})(?-u:\b)"))).is_ok());
+        assert_eq!(SUBJECT_SET.len(), SUBJECT_RES.len());
+    }
+
+    #[test]
+    fn last_words_read_from_the_end() {
+        assert_eq!(tail_words("He said: the prisoners' (first) release", 3), "prisoners' first release");
+        assert_eq!(tail_words("  ", 3), "");
+        assert_eq!(first_word(" -- Daily NK's source"), "daily");
+        assert_eq!(last_words("one two", 5), vec!["one".to_string(), "two".to_string()]);
     }
 
     #[test]

@@ -56,16 +56,24 @@ const CLAUSE_BREAKS: &[&str] = &[", ", "; ", ": ", "\"", "(", ")"];
 const CONTRAST_BREAKS: &[&str] = &[", but ", " but ", ", while ", ", whereas ", "; "];
 const STRONG_BREAKS: &[&str] = &[", and ", ", while ", ", but ", "; ", " but ", ", whereas ", ". "];
 
-/// Start of the clause around `pos` within `[lo, pos)`.
+/// Start of the clause around `pos` within `[lo, pos)`: the end of the last break in it. Walks
+/// back from `pos` (the nearest break is usually a few words away in a long sentence).
 fn clause_start(text: &str, lo: usize, pos: usize, breaks: &[&str]) -> usize {
-    let region = text.get(lo..pos).unwrap_or("");
-    breaks.iter().filter_map(|b| region.rfind(b).map(|i| lo + i + b.len())).max().unwrap_or(lo)
+    let Some(region) = text.get(lo..pos) else { return lo };
+    let bytes = region.as_bytes();
+    (0..=bytes.len())
+        .rev()
+        .find(|&end| bytes.get(..end).is_some_and(|head| breaks.iter().any(|b| head.ends_with(b.as_bytes()))))
+        .map_or(lo, |end| lo + end)
 }
 
-/// End of the clause around `pos` within `[pos, hi)`.
+/// End of the clause around `pos` within `[pos, hi)`: the start of the first break in it.
 fn clause_end(text: &str, pos: usize, hi: usize, breaks: &[&str]) -> usize {
-    let region = text.get(pos..hi).unwrap_or("");
-    breaks.iter().filter_map(|b| region.find(b).map(|i| pos + i)).min().unwrap_or(hi)
+    let Some(region) = text.get(pos..hi) else { return hi };
+    let bytes = region.as_bytes();
+    (0..bytes.len())
+        .find(|&start| bytes.get(start..).is_some_and(|rest| breaks.iter().any(|b| rest.starts_with(b.as_bytes()))))
+        .map_or(hi, |start| pos + start)
 }
 
 /// The comma clause containing `span` (for placing arguments).
@@ -89,7 +97,27 @@ fn ordinal_of(text: &str) -> Option<u8> {
     [("first", 1), ("second", 2), ("third", 3), ("fourth", 4)].iter().find(|(w, _)| lower.contains(w)).map(|(_, n)| *n)
 }
 
-fn build(doc: &Document, raw: &RawHit) -> Option<Hit> {
+/// Whether a sentence counts many people ("thousands of prisoners"), remembered for the last
+/// sentence asked about (hits come in sentence order, several to a sentence).
+#[derive(Default)]
+struct MassCache {
+    last: Option<(usize, bool)>,
+}
+
+impl MassCache {
+    fn get(&mut self, doc: &Document, sentence: usize, span: Span) -> bool {
+        match self.last {
+            Some((s, mass)) if s == sentence => mass,
+            _ => {
+                let mass = cues::counts_in(doc.slice(span)).iter().any(|c| c.min.is_some_and(|n| n >= 20));
+                self.last = Some((sentence, mass));
+                mass
+            }
+        }
+    }
+}
+
+fn build(doc: &Document, raw: &RawHit, mass: &mut MassCache) -> Option<Hit> {
     let sentence_index = doc.sentence_index_at(raw.span.start)?;
     let sentence = doc.sentences.get(sentence_index)?;
     let s = sentence.span;
@@ -126,7 +154,7 @@ fn build(doc: &Document, raw: &RawHit) -> Option<Hit> {
             let lower = matched.to_ascii_lowercase();
             raw.def.family == "ordinal" && (lower.contains("amnest") || lower.contains("pardon"))
         },
-        mass: cues::counts_in(doc.slice(s)).iter().any(|c| c.min.is_some_and(|n| n >= 20)),
+        mass: mass.get(doc, sentence_index, s),
         back_reference: cues::is_back_reference(sentence_before),
         ordinal: if raw.def.family == "ordinal" { ordinal_of(matched) } else { None },
         identity: Identity::default(),
@@ -140,7 +168,8 @@ fn carries_date(hit: &Hit) -> bool {
 
 /// Every hit of the document, with its time phrases resolved, in text order.
 pub fn find_hits(doc: &Document, time: &TimeAnalysis) -> Vec<Hit> {
-    let mut hits: Vec<Hit> = find_triggers(doc).iter().filter_map(|raw| build(doc, raw)).collect();
+    let mut mass = MassCache::default();
+    let mut hits: Vec<Hit> = find_triggers(doc).iter().filter_map(|raw| build(doc, raw, &mut mass)).collect();
     let groups = timing::groups(doc, time);
     let mut owned: Vec<Vec<usize>> = vec![Vec::new(); hits.len()];
     for (g, group) in groups.iter().enumerate() {
@@ -151,8 +180,11 @@ pub fn find_hits(doc: &Document, time: &TimeAnalysis) -> Vec<Hit> {
             clause_end(&doc.norm, group.span.end, sentence.span.end, CONTRAST_BREAKS),
         );
         let mut best: Option<(usize, usize)> = None;
-        for (h, hit) in hits.iter().enumerate() {
-            if hit.sentence != group.sentence || !carries_date(hit) || !contrast.contains(hit.span) {
+        // Hits are in sentence order: only those of the group's sentence can own it.
+        let first = hits.partition_point(|h| h.sentence < group.sentence);
+        let same_sentence = hits.iter().enumerate().skip(first).take_while(|(_, h)| h.sentence == group.sentence);
+        for (h, hit) in same_sentence {
+            if !carries_date(hit) || !contrast.contains(hit.span) {
                 continue;
             }
             let distance = if hit.span.end <= group.span.start {

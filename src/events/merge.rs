@@ -9,6 +9,8 @@
 //! Other types merge by type, status and date, and for detentions also by kind (an arrest and
 //! an exile are different happenings). Headlines and weak mentions join existing events last.
 
+use std::collections::{BTreeSet, HashSet};
+
 use super::cues::Status;
 use super::hits::Hit;
 use super::timing::{compatible, Identity};
@@ -35,17 +37,25 @@ fn family_matters(event_type: &str) -> bool {
 const PART_OF: &[&str] = &["as part of", "during", "amid", "in a crackdown", "in the crackdown"];
 
 struct Builder<'a> {
-    text: &'a str,
     hits: &'a [Hit],
     drafts: Vec<Draft>,
     last_touched: Option<usize>,
     touch: Vec<usize>,
     clock: usize,
+    /// Per draft, what its hits cover, so that no rule walks a draft's hits (a long document's
+    /// main event has thousands): the sentences they are in, their starts, and the smallest end
+    /// and largest start (enough for `part_of`).
+    sentences: Vec<HashSet<usize>>,
+    starts: Vec<BTreeSet<usize>>,
+    extent: Vec<(usize, usize)>,
+    /// Per `PART_OF` phrase, the byte offsets where it occurs in the text.
+    part_of_at: Vec<Vec<usize>>,
 }
 
 impl<'a> Builder<'a> {
     fn attach(&mut self, d: usize, h: usize) {
-        let Some(hit) = self.hits.get(h) else { return };
+        let hits = self.hits;
+        let Some(hit) = hits.get(h) else { return };
         if let Some(draft) = self.drafts.get_mut(d) {
             if compatible(&draft.identity, &hit.identity, draft.status == Status::Planned) != Some(false) {
                 draft.identity.fill_from(&hit.identity);
@@ -65,6 +75,7 @@ impl<'a> Builder<'a> {
                 draft.explicit = true;
             }
             draft.hits.push(h);
+            self.note(d, hit);
         }
         self.clock += 1;
         if let Some(t) = self.touch.get_mut(d) {
@@ -74,7 +85,8 @@ impl<'a> Builder<'a> {
     }
 
     fn create(&mut self, h: usize, event_type: &'static str, status: Status) -> usize {
-        let Some(hit) = self.hits.get(h) else { return 0 };
+        let hits = self.hits;
+        let Some(hit) = hits.get(h) else { return 0 };
         self.drafts.push(Draft {
             event_type,
             family: hit.family,
@@ -84,11 +96,47 @@ impl<'a> Builder<'a> {
             ordinal: hit.ordinal,
             hits: vec![h],
         });
+        self.sentences.push(HashSet::new());
+        self.starts.push(BTreeSet::new());
+        self.extent.push((usize::MAX, 0));
+        self.note(self.drafts.len() - 1, hit);
         self.clock += 1;
         self.touch.push(self.clock);
         let d = self.drafts.len() - 1;
         self.last_touched = Some(d);
         d
+    }
+
+    /// Records a hit joining draft `d` in the per-draft indexes.
+    fn note(&mut self, d: usize, hit: &Hit) {
+        if let Some(set) = self.sentences.get_mut(d) {
+            set.insert(hit.sentence);
+        }
+        if let Some(set) = self.starts.get_mut(d) {
+            set.insert(hit.span.start);
+        }
+        if let Some((min_end, max_start)) = self.extent.get_mut(d) {
+            *min_end = (*min_end).min(hit.span.end);
+            *max_start = (*max_start).max(hit.span.start);
+        }
+    }
+
+    /// Whether the text between `hit` and some hit of draft `d` contains a `PART_OF` phrase
+    /// ("arrested ... as part of a crackdown"). With the phrase offsets sorted, the draft's
+    /// earliest end and latest start decide it: a phrase fits between an earlier hit and `hit`
+    /// exactly when it fits between the earliest-ending one and `hit` (likewise after).
+    fn part_of(&self, d: usize, hit: &Hit) -> bool {
+        let Some(&(min_end, max_start)) = self.extent.get(d) else { return false };
+        PART_OF.iter().zip(&self.part_of_at).any(|(phrase, at)| {
+            let len = phrase.len();
+            // the last occurrence ending by the hit's start
+            let before = at.partition_point(|&s| s + len <= hit.span.start);
+            let fits_before = before.checked_sub(1).and_then(|i| at.get(i)).is_some_and(|&s| s >= min_end);
+            // the first occurrence starting at or after the hit's end
+            let after = at.partition_point(|&s| s < hit.span.end);
+            let fits_after = at.get(after).is_some_and(|&s| s + len <= max_start);
+            fits_before || fits_after
+        })
     }
 
     /// The story's main event of a type: most mentions, the later one on a tie.
@@ -243,24 +291,14 @@ impl<'a> Builder<'a> {
             self.create(h, event_type, hit.status);
             return;
         }
-        // Several triggers in one sentence with one status: one happening.
-        let part_of = |d: &Draft| {
-            // "arrested ... as part of a crackdown": one happening across kinds.
-            d.hits.iter().filter_map(|&o| self.hits.get(o)).any(|o| {
-                let (a, b) = if o.span.end <= hit.span.start {
-                    (o.span.end, hit.span.start)
-                } else {
-                    (hit.span.end, o.span.start)
-                };
-                self.text.get(a..b).is_some_and(|t| PART_OF.iter().any(|p| t.contains(p)))
-            })
-        };
-        let same_sentence = self.drafts.iter().position(|d| {
+        // Several triggers in one sentence with one status: one happening ("arrested ... as part
+        // of a crackdown": one happening across kinds).
+        let same_sentence = self.drafts.iter().enumerate().position(|(i, d)| {
             d.event_type == event_type
                 && d.status == hit.status
-                && (event_type != "detention" || d.family == hit.family || part_of(d))
+                && (event_type != "detention" || d.family == hit.family || self.part_of(i, &hit))
                 && compatible(&d.identity, &hit.identity, false) != Some(false)
-                && d.hits.iter().any(|&o| self.hits.get(o).is_some_and(|x| x.sentence == hit.sentence))
+                && self.sentences.get(i).is_some_and(|set| set.contains(&hit.sentence))
         });
         if let Some(d) = same_sentence {
             self.attach(d, h);
@@ -316,13 +354,14 @@ impl<'a> Builder<'a> {
             .enumerate()
             .filter(|(_, d)| d.event_type == event_type && d.status != Status::Negated)
             .filter(|(_, d)| compatible(&d.identity, &hit.identity, d.status == Status::Planned) != Some(false))
-            .min_by_key(|(_, d)| {
-                d.hits
-                    .iter()
-                    .filter_map(|&o| self.hits.get(o))
-                    .map(|o| o.span.start.abs_diff(hit.span.start))
-                    .min()
-                    .unwrap_or(usize::MAX)
+            .min_by_key(|(i, _)| {
+                // the nearest start of the draft's hits: its neighbours in start order
+                let x = hit.span.start;
+                self.starts.get(*i).map_or(usize::MAX, |set| {
+                    let below = set.range(..=x).next_back().map(|&s| x - s);
+                    let above = set.range(x..).next().map(|&s| s - x);
+                    below.into_iter().chain(above).min().unwrap_or(usize::MAX)
+                })
             })
             .map(|(i, _)| i);
         if let Some(d) = nearest {
@@ -345,7 +384,18 @@ fn type_in_story(hit: &Hit, amnesty_story: bool) -> Option<&'static str> {
 /// Groups hits into draft events; returns the drafts and, per hit, the draft it joined.
 pub fn merge(text: &str, hits: &[Hit]) -> (Vec<Draft>, Vec<Option<usize>>) {
     let amnesty_story = hits.iter().any(|h| h.names_amnesty || (h.event_type == "release" && h.mass && !h.weak));
-    let mut builder = Builder { text, hits, drafts: Vec::new(), last_touched: None, touch: Vec::new(), clock: 0 };
+    let part_of_at = PART_OF.iter().map(|p| text.match_indices(p).map(|(i, _)| i).collect()).collect();
+    let mut builder = Builder {
+        hits,
+        drafts: Vec::new(),
+        last_touched: None,
+        touch: Vec::new(),
+        clock: 0,
+        sentences: Vec::new(),
+        starts: Vec::new(),
+        extent: Vec::new(),
+        part_of_at,
+    };
     let mut late = Vec::new();
     for (h, hit) in hits.iter().enumerate() {
         let Some(event_type) = type_in_story(hit, amnesty_story) else { continue };

@@ -249,9 +249,11 @@ pub fn groups(doc: &Document, time: &TimeAnalysis) -> Vec<TimeGroup> {
         if date.precision != Some(Precision::Year) || group.identity.occasion.is_some() {
             continue;
         }
-        group.year_only = snapshot.iter().any(|other| {
-            other.sentence == group.sentence
-                && other.span != group.span
+        // Groups are in sentence order: look only at this sentence's.
+        let first = snapshot.partition_point(|g| g.sentence < group.sentence);
+        let mut same_sentence = snapshot.iter().skip(first).take_while(|g| g.sentence == group.sentence);
+        group.year_only = same_sentence.any(|other| {
+            other.span != group.span
                 && other.identity.when().is_some_and(|d| d.rank() > 1 && within(d, date))
         });
     }

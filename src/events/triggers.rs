@@ -302,11 +302,19 @@ pub fn find_triggers(doc: &Document) -> Vec<RawHit> {
     // a longer one of another type survives only if the types differ in class (an execution and a
     // personnel hit may share words; "beaten to death" is a death, not also an abuse).
     hits.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.len().cmp(&a.span.len())));
+    // `kept` is in start order; `reach[i]` is the furthest end among `kept[..=i]`, so the walk back
+    // over possible overlaps stops as soon as nothing earlier reaches the hit (linear overall).
     let mut kept: Vec<RawHit> = Vec::new();
+    let mut reach: Vec<usize> = Vec::new();
     for hit in hits {
-        let clash =
-            kept.iter().any(|k| k.span.overlaps(hit.span) && (same_class(k.def, hit.def) || k.span.contains(hit.span)));
+        let clash = kept
+            .iter()
+            .zip(&reach)
+            .rev()
+            .take_while(|(_, &r)| r > hit.span.start)
+            .any(|(k, _)| k.span.overlaps(hit.span) && (same_class(k.def, hit.def) || k.span.contains(hit.span)));
         if !clash {
+            reach.push(reach.last().map_or(hit.span.end, |&r| r.max(hit.span.end)));
             kept.push(hit);
         }
     }

@@ -43,7 +43,7 @@ pub(super) fn right_places(cx: &Context, m: &mut Mention, sentence: Span) -> boo
     let mut first = true;
     let mut places = Vec::new();
     for hit in cx
-        .hits
+        .hits_starting_in(m.span.end, sentence.end.saturating_add(1))
         .iter()
         .filter(|h| h.span.start >= m.span.end && h.span.end <= sentence.end)
     {
@@ -87,7 +87,8 @@ pub(super) fn right_places(cx: &Context, m: &mut Mention, sentence: Span) -> boo
 /// "affiliated with municipal and county-level police offices".
 pub(super) fn right_operator(cx: &Context, m: &mut Mention, sentence: Span) {
     let text = cx.text();
-    let Some(agency) = cx.agencies.iter().find(|a| {
+    let reach = m.span.end.saturating_add(91);
+    let Some(agency) = cx.agencies_starting_in(m.span.end, reach).iter().find(|a| {
         a.span.start >= m.span.end && a.span.end <= sentence.end && a.span.start <= m.span.end + 90
     }) else {
         return;
@@ -121,7 +122,7 @@ pub(super) fn left_context(
             return None;
         }
         // agency name or agency anaphor ("Ministry of State Security holding centers", "its camps")
-        if let Some(agency) = cx.agencies.iter().find(|a| {
+        if let Some(agency) = cx.agencies_starting_in(sentence.start, pos).iter().find(|a| {
             a.span.start >= sentence.start
                 && a.span.end <= pos
                 && text.get(a.span.end..pos).is_some_and(|gap| {
@@ -143,7 +144,7 @@ pub(super) fn left_context(
             continue;
         }
         // place or facility name
-        if let Some(hit) = cx.hits.iter().rev().find(|h| {
+        if let Some(hit) = cx.hits_starting_in(sentence.start, pos).iter().rev().find(|h| {
             h.span.start >= sentence.start
                 && h.span.end <= pos
                 && (h.kind == EntryKind::Place || h.kind == EntryKind::Facility)

@@ -176,13 +176,38 @@ impl Context<'_> {
             .unwrap_or(Span::new(0, self.doc.norm.len()))
     }
 
-    /// The last agency named before `pos` (for "the ministry's", "its").
+    /// The last agency named before `pos` (for "the ministry's", "its"). Agency names do not
+    /// overlap, so their ends are in order too.
     pub(super) fn agency_before(&self, pos: usize) -> Option<&'static str> {
-        self.agencies
-            .iter()
-            .rev()
-            .find(|a| a.span.end <= pos)
+        let n = self.agencies.partition_point(|a| a.span.end <= pos);
+        n.checked_sub(1)
+            .and_then(|i| self.agencies.get(i))
             .map(|a| a.code)
+    }
+
+    /// The gazetteer hits that start in `[from, to)`, in text order (hits are sorted by start).
+    pub(super) fn hits_starting_in(&self, from: usize, to: usize) -> &[Hit] {
+        let lo = self.hits.partition_point(|h| h.span.start < from);
+        let hi = self.hits.partition_point(|h| h.span.start < to).max(lo);
+        self.hits.get(lo..hi).unwrap_or(&[])
+    }
+
+    /// The gazetteer hits that overlap `span`, in text order (hits do not overlap each other, so
+    /// their ends are in order too).
+    pub(super) fn hits_overlapping(&self, span: Span) -> &[Hit] {
+        let lo = self.hits.partition_point(|h| h.span.end <= span.start);
+        let hi = self.hits.partition_point(|h| h.span.start < span.end).max(lo);
+        self.hits.get(lo..hi).unwrap_or(&[])
+    }
+
+    /// The agency names that start in `[from, to)`, in text order.
+    pub(super) fn agencies_starting_in(&self, from: usize, to: usize) -> &[AgencyHit] {
+        let lo = self.agencies.partition_point(|a| a.span.start < from);
+        let hi = self
+            .agencies
+            .partition_point(|a| a.span.start < to)
+            .max(lo);
+        self.agencies.get(lo..hi).unwrap_or(&[])
     }
 }
 
@@ -222,12 +247,24 @@ pub fn find_mentions(cx: &Context) -> Vec<Mention> {
 fn named_places(cx: &Context, out: &mut Vec<Mention>) {
     let text = cx.text();
     let mut added = Vec::new();
+    // the mentions' spans by start, searched from the furthest start that could reach a hit
+    let mut taken: Vec<Span> = out.iter().map(|m| m.span).collect();
+    taken.sort_unstable();
+    let longest = taken.iter().map(|s| s.len()).max().unwrap_or(0);
+    let overlaps_taken = |span: Span| {
+        let from = taken.partition_point(|t| t.start + longest < span.start);
+        taken
+            .iter()
+            .skip(from)
+            .take_while(|t| t.start < span.end)
+            .any(|t| t.overlaps(span))
+    };
     for hit in cx
         .hits
         .iter()
         .filter(|h| h.kind == EntryKind::Facility && h.form != AliasForm::Number)
     {
-        if out.iter().any(|m| m.span.overlaps(hit.span)) {
+        if overlaps_taken(hit.span) {
             continue;
         }
         if hit.form == AliasForm::PlaceName {
@@ -336,7 +373,7 @@ fn analyse(cx: &Context, head_span: Span, info: &TermInfo) -> Option<Mention> {
         if let Some(w) = AKA_RIGHT.find(after) {
             let inside = Span::new(pos + w.start(), pos + w.end());
             for hit in cx
-                .hits
+                .hits_starting_in(inside.start, inside.end.saturating_add(1))
                 .iter()
                 .filter(|h| h.kind == EntryKind::Facility && inside.contains(h.span))
             {
@@ -362,7 +399,7 @@ fn analyse(cx: &Context, head_span: Span, info: &TermInfo) -> Option<Mention> {
 
     // gazetteer facility names overlapping the reference ("Kaechon prison camp", "Yodok camp")
     let overlapping: Vec<&Hit> = cx
-        .hits
+        .hits_overlapping(m.span)
         .iter()
         .filter(|h| h.kind == EntryKind::Facility && h.span.overlaps(m.span))
         .collect();

@@ -59,8 +59,9 @@ pub fn extract(doc: &Document, lexicon: &Lexicon, time: &TimeAnalysis) -> Vec<Fa
         lexicon,
     };
     let mut mentions = detect::find_mentions(&cx);
-    mentions.retain(|m| !in_keyword_list(doc, m.head_span));
-    let all_spans: Vec<Span> = mentions.iter().map(|m| m.span).collect();
+    let mut keyword_lists = KeywordLists::default();
+    mentions.retain(|m| !keyword_lists.contains(doc, m.head_span));
+    let all_spans = SentenceMentions::new(doc, mentions.iter().map(|m| m.span));
     for m in &mut mentions {
         link::candidates(m, lexicon);
         m.decided = match m.candidates.as_slice() {
@@ -87,9 +88,41 @@ pub fn extract(doc: &Document, lexicon: &Lexicon, time: &TimeAnalysis) -> Vec<Fa
         .collect()
 }
 
+/// Every facility mention's span, in mention order, filed under the sentence that holds it, so
+/// that a row's cue text looks only at its own sentences' mentions.
+struct SentenceMentions {
+    by_sentence: std::collections::HashMap<Span, Vec<Span>>,
+}
+
+impl SentenceMentions {
+    fn new(doc: &Document, spans: impl Iterator<Item = Span>) -> SentenceMentions {
+        let mut by_sentence: std::collections::HashMap<Span, Vec<Span>> =
+            std::collections::HashMap::new();
+        for span in spans {
+            // a span lies in at most one sentence: the one its start is in, or (empty at a
+            // sentence end) the one before
+            let at = doc.sentence_index_at(span.start);
+            let candidates = [at, at.and_then(|i| i.checked_sub(1))];
+            let holder = candidates
+                .iter()
+                .flatten()
+                .filter_map(|&i| doc.sentences.get(i))
+                .find(|s| s.span.contains(span));
+            if let Some(sentence) = holder {
+                by_sentence.entry(sentence.span).or_default().push(span);
+            }
+        }
+        SentenceMentions { by_sentence }
+    }
+
+    fn in_sentence(&self, sentence: Span) -> &[Span] {
+        self.by_sentence.get(&sentence).map_or(&[], Vec::as_slice)
+    }
+}
+
 /// The sentences of `own` spans with every other facility mention blanked out, so that "Camp 12
 /// and the Chongori re-education camp" does not lend "re-education" to Camp 12.
-fn cue_text(doc: &Document, own: &[Span], all: &[Span]) -> String {
+fn cue_text(doc: &Document, own: &[Span], all: &SentenceMentions) -> String {
     let mut sentences: Vec<Span> = own
         .iter()
         .filter_map(|s| {
@@ -100,12 +133,15 @@ fn cue_text(doc: &Document, own: &[Span], all: &[Span]) -> String {
         .collect();
     sentences.sort();
     sentences.dedup();
+    let mut own_sorted = own.to_vec();
+    own_sorted.sort_unstable();
     let mut out = String::new();
     for sentence in sentences {
         let mut pos = sentence.start;
         for other in all
+            .in_sentence(sentence)
             .iter()
-            .filter(|o| sentence.contains(**o) && !own.contains(o))
+            .filter(|o| own_sorted.binary_search(o).is_err())
         {
             if other.start < pos {
                 continue;
@@ -120,12 +156,27 @@ fn cue_text(doc: &Document, own: &[Span], all: &[Span]) -> String {
     out
 }
 
-/// Tag lines ("prisoners, prison, jail, imprisonment, camps, camp") are not prose.
-fn in_keyword_list(doc: &Document, span: Span) -> bool {
-    let Some(p) = doc
-        .paragraph_index_at(span.start)
-        .and_then(|i| doc.paragraphs.get(i))
-    else {
+/// Tag lines ("prisoners, prison, jail, imprisonment, camps, camp") are not prose. The answer
+/// is kept per paragraph: a long paragraph is read once, not once per mention in it.
+#[derive(Default)]
+struct KeywordLists {
+    known: std::collections::HashMap<usize, bool>,
+}
+
+impl KeywordLists {
+    fn contains(&mut self, doc: &Document, span: Span) -> bool {
+        let Some(index) = doc.paragraph_index_at(span.start) else {
+            return false;
+        };
+        *self
+            .known
+            .entry(index)
+            .or_insert_with(|| in_keyword_list(doc, index))
+    }
+}
+
+fn in_keyword_list(doc: &Document, paragraph: usize) -> bool {
+    let Some(p) = doc.paragraphs.get(paragraph) else {
         return false;
     };
     let text = doc.slice(p.span);
@@ -139,7 +190,7 @@ fn row(
     doc: &Document,
     lexicon: &Lexicon,
     g: &resolve::Group,
-    all_spans: &[Span],
+    all_spans: &SentenceMentions,
 ) -> Option<FacilityRef> {
     let first = g.first()?;
     let named_type = g.facility_type();

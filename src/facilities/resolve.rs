@@ -9,6 +9,8 @@
 //!   of the latest compatible mention, preferring one of the same number; without an antecedent
 //!   it is dropped, except plural prisons, which name the class.
 
+use std::collections::HashSet;
+
 use super::detect::Mention;
 use super::terms::Head;
 
@@ -39,11 +41,6 @@ impl Group {
         self.mentions.iter().find_map(|m| m.operator)
     }
 
-    pub fn effective_operator(&self) -> Option<&'static str> {
-        self.operator()
-            .or_else(|| super::terms::type_operator(self.facility_type()))
-    }
-
     pub fn ids(&self) -> impl Iterator<Item = &String> {
         self.mentions.iter().flat_map(|m| m.candidates.iter())
     }
@@ -70,14 +67,127 @@ fn head_compatible(anaphor: &Mention, antecedent: &Mention) -> bool {
     }
 }
 
+/// What the rules ask of a row, kept up to date as mentions join it, so that placing a mention
+/// costs the same however many mentions the rows already have (a long document repeats them).
+#[derive(Debug, Default)]
+struct Summary {
+    /// Type of the first reference that is not an anaphor ([`Group::facility_type`]).
+    named_type: Option<&'static str>,
+    operator: Option<&'static str>,
+    number: Option<String>,
+    specific: bool,
+    /// Has a plural non-anaphoric "camps".
+    plural_camp: bool,
+    ids: HashSet<String>,
+    decided: HashSet<String>,
+    places: HashSet<String>,
+    types: HashSet<&'static str>,
+    /// Position (in mention order) of the row's latest mention.
+    last_seen: usize,
+}
+
+impl Summary {
+    fn add(&mut self, m: &Mention, position: usize) {
+        if !m.anaphor && self.named_type.is_none() {
+            self.named_type = Some(m.facility_type);
+        }
+        if self.operator.is_none() {
+            self.operator = m.operator;
+        }
+        if self.number.is_none() {
+            self.number.clone_from(&m.number);
+        }
+        self.specific |= m.number.is_some() || !m.candidates.is_empty();
+        self.plural_camp |= m.plural && m.head == Some(Head::Camp) && !m.anaphor;
+        self.ids.extend(m.candidates.iter().cloned());
+        self.decided.extend(m.decided.iter().cloned());
+        self.places.extend(m.places.iter().cloned());
+        self.types.insert(m.facility_type);
+        self.last_seen = position;
+    }
+
+    fn facility_type(&self) -> &'static str {
+        self.named_type.unwrap_or("prison")
+    }
+
+    /// The operator the text names, else the one the row's type usually has.
+    fn effective_operator(&self) -> Option<&'static str> {
+        self.operator
+            .or_else(|| super::terms::type_operator(self.facility_type()))
+    }
+
+    /// Whether a row linked to the gazetteer is of this type (its references may have said "camp").
+    fn type_is(&self, facility_type: &str) -> bool {
+        self.specific
+            && (self.types.contains(facility_type)
+                || self.ids.iter().any(|c| c.starts_with(facility_type)))
+    }
+}
+
+/// The three kinds of anaphor `head_compatible` tells apart.
+fn anaphor_kind(head: Option<Head>) -> usize {
+    match head {
+        Some(Head::Camp) => 0,
+        Some(Head::Center) => 1,
+        _ => 2,
+    }
+}
+
+/// For each kind of anaphor, the row of the latest compatible mention, singular and plural, and
+/// of either: the antecedent search without walking the history.
+#[derive(Debug, Default)]
+struct Antecedents {
+    by_number: [[Option<usize>; 2]; 3],
+    any: [Option<usize>; 3],
+    last: Option<usize>,
+}
+
+impl Antecedents {
+    fn add(&mut self, group: usize, m: &Mention) {
+        let heads = [Some(Head::Camp), Some(Head::Center), None];
+        for (kind, head) in heads.into_iter().enumerate() {
+            let probe = Mention {
+                head,
+                ..Mention::default()
+            };
+            if !head_compatible(&probe, m) {
+                continue;
+            }
+            if let Some(s) = self
+                .by_number
+                .get_mut(kind)
+                .and_then(|slot| slot.get_mut(usize::from(m.plural)))
+            {
+                *s = Some(group);
+            }
+            if let Some(s) = self.any.get_mut(kind) {
+                *s = Some(group);
+            }
+        }
+        self.last = Some(group);
+    }
+
+    /// The row of the latest compatible mention, preferring one of the same number.
+    fn find(&self, m: &Mention) -> Option<usize> {
+        let kind = anaphor_kind(m.head);
+        self.by_number
+            .get(kind)
+            .and_then(|slot| slot.get(usize::from(m.plural)))
+            .copied()
+            .flatten()
+            .or(self.any.get(kind).copied().flatten())
+            .or_else(|| self.last.filter(|_| m.weak_place_only))
+    }
+}
+
 /// Groups the mentions (already linked to candidates) into rows.
 pub fn group(mentions: Vec<Mention>) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
-    // (group index, mention) in text order, for anaphora
-    let mut history: Vec<(usize, Mention)> = Vec::new();
-    for m in mentions {
+    let mut summaries: Vec<Summary> = Vec::new();
+    let mut antecedents = Antecedents::default();
+    for (position, m) in mentions.into_iter().enumerate() {
         let target = if m.anaphor {
-            antecedent(&history, &m)
+            antecedents.find(&m)
         } else if m.definite
             && !m.plural
             && m.candidates.is_empty()
@@ -85,18 +195,17 @@ pub fn group(mentions: Vec<Mention>) -> Vec<Group> {
             && m.places.is_empty()
         {
             // "the political prison camp" after "Camp 15": the latest row of that type
-            history
+            summaries
                 .iter()
-                .rev()
-                .find(|(i, _)| {
-                    groups.get(*i).is_some_and(|g| {
-                        g.facility_type() == m.facility_type || group_type_is(g, m.facility_type)
-                    })
+                .enumerate()
+                .filter(|(_, g)| {
+                    g.facility_type() == m.facility_type || g.type_is(m.facility_type)
                 })
-                .map(|(i, _)| *i)
-                .or_else(|| reference_target(&groups, &m))
+                .max_by_key(|(_, g)| g.last_seen)
+                .map(|(i, _)| i)
+                .or_else(|| reference_target(&summaries, &m))
         } else {
-            reference_target(&groups, &m)
+            reference_target(&summaries, &m)
         };
         let index = match target {
             Some(i) => i,
@@ -108,51 +217,35 @@ pub fn group(mentions: Vec<Mention>) -> Vec<Group> {
             }
             None => {
                 groups.push(Group::default());
+                summaries.push(Summary::default());
                 groups.len() - 1
             }
         };
-        if let Some(g) = groups.get_mut(index) {
-            g.mentions.push(m.clone());
+        if let Some(s) = summaries.get_mut(index) {
+            s.add(&m, position);
         }
-        history.push((index, m));
+        antecedents.add(index, &m);
+        if let Some(g) = groups.get_mut(index) {
+            g.mentions.push(m);
+        }
     }
     groups
 }
 
-fn antecedent(history: &[(usize, Mention)], m: &Mention) -> Option<usize> {
-    let compatible: Vec<&(usize, Mention)> = history
-        .iter()
-        .filter(|(_, a)| head_compatible(m, a))
-        .collect();
-    compatible
-        .iter()
-        .rev()
-        .find(|(_, a)| a.plural == m.plural)
-        .or(compatible.last())
-        .map(|(i, _)| *i)
-        .or_else(|| {
-            history
-                .last()
-                .map(|(i, _)| *i)
-                .filter(|_| m.weak_place_only)
-        })
-}
-
-fn reference_target(groups: &[Group], m: &Mention) -> Option<usize> {
+fn reference_target(groups: &[Summary], m: &Mention) -> Option<usize> {
     // linked: share an id
     if !m.candidates.is_empty() {
         return groups.iter().rposition(|g| {
-            let conflict = m.decided.as_ref().is_some_and(|d| {
-                g.mentions
-                    .iter()
-                    .any(|x| x.decided.as_ref().is_some_and(|e| e != d))
-            });
-            !conflict && g.ids().any(|id| m.candidates.contains(id))
+            let conflict = m
+                .decided
+                .as_ref()
+                .is_some_and(|d| g.decided.iter().any(|e| e != d));
+            !conflict && m.candidates.iter().any(|id| g.ids.contains(id))
         });
     }
     if let Some(n) = m.number.as_deref() {
         return groups.iter().rposition(|g| {
-            g.number() == Some(n) && types_agree(g.facility_type(), m.facility_type)
+            g.number.as_deref() == Some(n) && types_agree(g.facility_type(), m.facility_type)
         });
     }
     let m_specific = !m.places.is_empty() && !m.plural;
@@ -163,21 +256,15 @@ fn reference_target(groups: &[Group], m: &Mention) -> Option<usize> {
         && m.operator.is_none()
         && !m_specific
     {
-        if let Some(i) = groups.iter().rposition(|g| {
-            !g.specific()
-                && g.mentions
-                    .iter()
-                    .any(|x| x.plural && x.head == Some(Head::Camp) && !x.anaphor)
-        }) {
+        if let Some(i) = groups.iter().rposition(|g| !g.specific && g.plural_camp) {
             return Some(i);
         }
     }
     groups.iter().rposition(|g| {
-        if g.specific() || g.facility_type() != m.facility_type {
+        if g.specific || g.facility_type() != m.facility_type {
             return false;
         }
-        let g_places: Vec<&String> = g.mentions.iter().flat_map(|x| x.places.iter()).collect();
-        if m_specific && !g_places.is_empty() && !m.places.iter().any(|p| g_places.contains(&p)) {
+        if m_specific && !g.places.is_empty() && !m.places.iter().any(|p| g.places.contains(p)) {
             return false;
         }
         match m.operator {
@@ -185,17 +272,6 @@ fn reference_target(groups: &[Group], m: &Mention) -> Option<usize> {
             Some(op) => g.effective_operator() == Some(op),
         }
     })
-}
-
-/// Whether a row linked to the gazetteer is of this type (its references may have said "camp").
-fn group_type_is(g: &Group, facility_type: &str) -> bool {
-    g.mentions
-        .iter()
-        .any(|m| m.number.is_some() || !m.candidates.is_empty())
-        && g.mentions.iter().any(|m| {
-            m.facility_type == facility_type
-                || m.candidates.iter().any(|c| c.starts_with(facility_type))
-        })
 }
 
 fn types_agree(a: &str, b: &str) -> bool {
