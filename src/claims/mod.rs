@@ -312,6 +312,22 @@ pub fn extract(doc: &Document, lexicon: &Lexicon, time: &TimeAnalysis) -> Vec<Cl
         .map(|s| Span::new(s.open, s.close.map_or(s.content.end, |c| c + 1)))
         .collect();
     masks.sort();
+    // The furthest end of the masks up to each one: whether a mask contains a span is then one
+    // binary search (masks of unclosed quotes can overlap later ones).
+    let mask_reach: Vec<usize> = masks
+        .iter()
+        .scan(0usize, |reach, m| {
+            *reach = (*reach).max(m.end);
+            Some(*reach)
+        })
+        .collect();
+    let inside_mask = |span: Span| {
+        let starting_before = masks.partition_point(|m| m.start <= span.start);
+        starting_before
+            .checked_sub(1)
+            .and_then(|last| mask_reach.get(last))
+            .is_some_and(|&reach| reach >= span.end)
+    };
     let plain_context = PhraseContext {
         lexicon,
         last_province: None,
@@ -358,7 +374,7 @@ pub fn extract(doc: &Document, lexicon: &Lexicon, time: &TimeAnalysis) -> Vec<Cl
             continue;
         }
         for claim in reported::in_sentence(doc, sentence.span, &hits, &accept) {
-            let inside_quote = masks.iter().any(|m| m.contains(claim.content));
+            let inside_quote = inside_mask(claim.content);
             if !inside_quote {
                 // A quotation that runs into narration before its cue ("\"...\" Kim's generosity, he added").
                 let kind = if doc.slice(claim.content).starts_with('"') {
@@ -393,10 +409,11 @@ pub fn extract(doc: &Document, lexicon: &Lexicon, time: &TimeAnalysis) -> Vec<Cl
     let mut resolved: Vec<(usize, SourceDesc)> = Vec::with_capacity(found.len());
     for f in &found {
         let source = f.attribution.source;
+        // Lexicon hits come sorted by start.
         let last_province = provinces
-            .iter()
-            .rev()
-            .find(|(pos, _)| *pos < source.start)
+            .partition_point(|(pos, _)| *pos < source.start)
+            .checked_sub(1)
+            .and_then(|i| provinces.get(i))
             .map(|(_, id)| id.clone());
         let context = PhraseContext {
             lexicon,

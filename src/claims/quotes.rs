@@ -157,6 +157,13 @@ fn attribution_end(doc: &Document, from: usize, limit: usize) -> usize {
     from + end
 }
 
+/// The cues (sorted by start, as [`super::find_cues`] gives them) that start in `[from, to)`.
+fn cues_starting_in(cues: &[CueHit], from: usize, to: usize) -> &[CueHit] {
+    let lo = cues.partition_point(|c| c.span.start < from);
+    let hi = cues.partition_point(|c| c.span.start < to).max(lo);
+    cues.get(lo..hi).unwrap_or(&[])
+}
+
 /// The attribution written right after a closing quote (`," he said`, `," said the source`).
 fn after_attribution(doc: &Document, seg: &QuoteSegment, cues: &[CueHit]) -> Option<Attribution> {
     let close = seg.close?;
@@ -170,9 +177,9 @@ fn after_attribution(doc: &Document, seg: &QuoteSegment, cues: &[CueHit]) -> Opt
     if !ends_open || rest.trim().is_empty() {
         return None;
     }
-    let cue = cues
+    let cue = cues_starting_in(cues, from, end)
         .iter()
-        .find(|c| c.span.start >= from && c.span.end <= end && c.cue != "according to")?;
+        .find(|c| c.span.end <= end && c.cue != "according to")?;
     let before = doc.norm.get(from..cue.span.start)?;
     if before.split_whitespace().count() > 20 {
         return None;
@@ -220,9 +227,10 @@ fn before_attribution(
     if !trimmed.ends_with([':', ',']) {
         return None;
     }
-    let cue = cues.iter().rev().find(|c| {
-        c.span.start >= region_start && c.span.end <= seg.open && c.cue != "according to"
-    })?;
+    let cue = cues_starting_in(cues, region_start, seg.open)
+        .iter()
+        .rev()
+        .find(|c| c.span.end <= seg.open && c.cue != "according to")?;
     let between = doc.norm.get(cue.span.end..region_start + trimmed.len())?;
     if between.split_whitespace().count() > 6 || between.contains(['.', '"']) {
         return None;

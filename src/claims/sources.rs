@@ -503,11 +503,16 @@ pub struct SourceEntry {
     pub last_paragraph: usize,
 }
 
-/// The sources met so far in a document, most recently used last in `recency`.
+/// The sources met so far in a document, ordered by last use in `recency`.
 #[derive(Debug, Default)]
 pub struct Registry {
     pub entries: Vec<SourceEntry>,
-    recency: Vec<usize>,
+    /// Entry indices by the tick of their last use: moving a source to the front and walking
+    /// back from the most recent cost a tree step, not a pass over every source of the document.
+    recency: std::collections::BTreeMap<u64, usize>,
+    /// The tick of each entry's last use (by entry index).
+    last_use: Vec<u64>,
+    clock: u64,
 }
 
 fn places_compatible(a: &Option<String>, b: &Option<String>) -> bool {
@@ -532,8 +537,17 @@ fn same_name(known: &str, new: &str) -> bool {
 
 impl Registry {
     fn touch(&mut self, index: usize, paragraph: usize) {
-        self.recency.retain(|&i| i != index);
-        self.recency.push(index);
+        if let Some(tick) = self.last_use.get(index) {
+            self.recency.remove(tick);
+        }
+        self.clock += 1;
+        self.recency.insert(self.clock, index);
+        if self.last_use.len() <= index {
+            self.last_use.resize(index + 1, 0);
+        }
+        if let Some(tick) = self.last_use.get_mut(index) {
+            *tick = self.clock;
+        }
         if let Some(entry) = self.entries.get_mut(index) {
             entry.last_paragraph = entry.last_paragraph.max(paragraph);
         }
@@ -557,13 +571,16 @@ impl Registry {
 
     /// Sources from the most recently used back; those mentioned only in passing come last.
     fn recent(&self) -> impl Iterator<Item = (usize, &SourceEntry)> {
-        let ordered = self
-            .recency
-            .iter()
-            .rev()
-            .filter_map(|&i| self.entries.get(i).map(|e| (i, e)));
-        let (main, passing): (Vec<_>, Vec<_>) = ordered.partition(|(_, e)| !e.passing);
-        main.into_iter().chain(passing)
+        // Lazy: a look-up usually stops at one of the last few sources.
+        let ordered = || {
+            self.recency
+                .values()
+                .rev()
+                .filter_map(|&i| self.entries.get(i).map(|e| (i, e)))
+        };
+        ordered()
+            .filter(|(_, e)| !e.passing)
+            .chain(ordered().filter(|(_, e)| e.passing))
     }
 
     /// Marks a source whose only role so far is to corroborate.

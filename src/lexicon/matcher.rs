@@ -33,11 +33,25 @@ pub(crate) struct Matcher {
     targets: Vec<Vec<Target>>,
 }
 
-/// Text folded for matching, with each folded byte's source byte range in the original.
+/// Text folded for matching, with each folded byte's source character in the original (its
+/// first byte; `u32` keeps the map at four bytes per byte of a 50 MB article).
 struct Folded {
     text: Vec<u8>,
-    orig_start: Vec<usize>,
-    orig_end: Vec<usize>,
+    orig_start: Vec<u32>,
+}
+
+impl Folded {
+    /// Start of the original character behind folded byte `i`.
+    fn start(&self, i: usize) -> Option<usize> {
+        self.orig_start.get(i).map(|&p| p as usize)
+    }
+
+    /// End of the original character behind folded byte `i`.
+    fn end(&self, original: &str, i: usize) -> Option<usize> {
+        let start = self.start(i)?;
+        let ch = original.get(start..)?.chars().next()?;
+        Some(start + ch.len_utf8())
+    }
 }
 
 /// Maps one character to its folded ASCII form, or None to keep it as it is.
@@ -64,10 +78,10 @@ fn fold_with_map(text: &str) -> Folded {
     let mut out = Folded {
         text: Vec::with_capacity(text.len()),
         orig_start: Vec::with_capacity(text.len()),
-        orig_end: Vec::with_capacity(text.len()),
     };
     for (at, c) in text.char_indices() {
-        let end = at + c.len_utf8();
+        // Texts past 4 GiB are not articles: their tail is not matched.
+        let Ok(at) = u32::try_from(at) else { break };
         // Combining marks (a breve written as U+0306) vanish with their letter's fold.
         if ('\u{300}'..='\u{36f}').contains(&c) {
             continue;
@@ -85,7 +99,6 @@ fn fold_with_map(text: &str) -> Folded {
                 if out.text.last() != Some(&b' ') {
                     out.text.push(b' ');
                     out.orig_start.push(at);
-                    out.orig_end.push(end);
                 }
             }
             Some(f) => {
@@ -93,7 +106,6 @@ fn fold_with_map(text: &str) -> Folded {
                 for b in f.encode_utf8(&mut buf).bytes() {
                     out.text.push(b);
                     out.orig_start.push(at);
-                    out.orig_end.push(end);
                 }
             }
             None => {
@@ -101,7 +113,6 @@ fn fold_with_map(text: &str) -> Folded {
                 for b in c.encode_utf8(&mut buf).bytes() {
                     out.text.push(b);
                     out.orig_start.push(at);
-                    out.orig_end.push(end);
                 }
             }
         }
@@ -202,10 +213,8 @@ impl Matcher {
             if !before_ok || !after_ok {
                 continue;
             }
-            let (Some(&os), Some(&oe)) = (
-                folded.orig_start.get(s),
-                folded.orig_end.get(e.saturating_sub(1)),
-            ) else {
+            let (Some(os), Some(oe)) = (folded.start(s), folded.end(text, e.saturating_sub(1)))
+            else {
                 continue;
             };
             let Some(targets) = self.targets.get(m.pattern().as_usize()) else {
@@ -228,7 +237,7 @@ impl Matcher {
                 continue;
             }
             taken_until = e;
-            let (Some(&os), Some(&oe)) = (folded.orig_start.get(s), folded.orig_end.get(e - 1))
+            let (Some(os), Some(oe)) = (folded.start(s), folded.end(text, e.saturating_sub(1)))
             else {
                 continue;
             };
@@ -266,8 +275,8 @@ mod tests {
         let f = fold_with_map("Sŭngho.  Ri—x");
         assert_eq!(f.text, b"sungho ri x".to_vec());
         assert_eq!(f.orig_start.len(), f.text.len());
-        assert_eq!(f.orig_start.get(1), Some(&1));
-        assert_eq!(f.orig_end.get(1), Some(&3));
+        assert_eq!(f.start(1), Some(1));
+        assert_eq!(f.end("Sŭngho.  Ri—x", 1), Some(3));
     }
 
     #[test]

@@ -120,17 +120,50 @@ impl TimeExpr {
 #[derive(Debug, Clone, Default)]
 pub struct TimeAnalysis {
     pub exprs: Vec<TimeExpr>,
+    /// What [`analyse`] knows about `exprs` (sorted; longest span), so that look-ups by span are
+    /// binary searches instead of scans of the whole document's expressions.
+    index: Option<ExprIndex>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct ExprIndex {
+    /// `exprs.len()` when the index was made: a caller who edits `exprs` gets plain scans.
+    len: usize,
+    /// The longest expression, in bytes: nothing starting further back can reach a span.
+    max_span: usize,
 }
 
 impl TimeAnalysis {
+    /// An analysis of expressions sorted by `(span.start, span.end)` (unsorted ones still work,
+    /// through plain scans).
+    pub fn from_sorted(exprs: Vec<TimeExpr>) -> TimeAnalysis {
+        let max_span = exprs.iter().map(|e| e.span.len()).max().unwrap_or(0);
+        let sorted = exprs.windows(2).all(|w| w.first().map(|a| (a.span.start, a.span.end)) <= w.get(1).map(|b| (b.span.start, b.span.end)));
+        let index = sorted.then_some(ExprIndex { len: exprs.len(), max_span });
+        TimeAnalysis { exprs, index }
+    }
+
+    /// The expressions starting in `[from, to)` (all of them without a valid index), in order.
+    fn starting_in(&self, from: usize, to: usize) -> &[TimeExpr] {
+        match self.index {
+            Some(index) if index.len == self.exprs.len() => {
+                let lo = self.exprs.partition_point(|e| e.span.start < from);
+                let hi = self.exprs.partition_point(|e| e.span.start < to).max(lo);
+                self.exprs.get(lo..hi).unwrap_or(&[])
+            }
+            _ => &self.exprs,
+        }
+    }
+
     /// Expressions that lie inside `span`.
     pub fn within(&self, span: Span) -> impl Iterator<Item = &TimeExpr> {
-        self.exprs.iter().filter(move |e| span.contains(e.span))
+        self.starting_in(span.start, span.end.saturating_add(1)).iter().filter(move |e| span.contains(e.span))
     }
 
     /// Expressions that overlap `span` (an event trigger's clause may cut a date in two).
     pub fn overlapping(&self, span: Span) -> impl Iterator<Item = &TimeExpr> {
-        self.exprs.iter().filter(move |e| span.overlaps(e.span))
+        let reach = self.index.map_or(usize::MAX, |i| i.max_span);
+        self.starting_in(span.start.saturating_sub(reach), span.end).iter().filter(move |e| span.overlaps(e.span))
     }
 
     /// The best date for a span (usually a sentence): among dated expressions inside it, one with
@@ -190,5 +223,5 @@ pub fn analyse(doc: &Document) -> TimeAnalysis {
     let mentions = occasions::find_occasions(&doc.norm);
     let mut exprs = resolve::resolve(doc, raws, mentions);
     exprs.sort_by_key(|e| (e.span.start, e.span.end));
-    TimeAnalysis { exprs }
+    TimeAnalysis::from_sorted(exprs)
 }

@@ -317,6 +317,12 @@ pub fn find_occasions(text: &str) -> Vec<OccasionMention> {
         };
         out.push(OccasionMention { span: Span::new(start, span.end), ids: vec![occ.id.as_str()], anniversary });
     }
+    // Spans found so far, by start, with the longest one's length: whether a head is already
+    // covered is a look at the few spans that start close enough to reach it.
+    let mut taken = TakenSpans::default();
+    for m in &out {
+        taken.insert(m.span);
+    }
     // Then anniversary phrases, read through the words around them.
     let heads: Vec<regex::Captures<'_>> = match HEAD_RE.as_ref() {
         Some(re) => re.captures_iter(text).collect(),
@@ -325,7 +331,7 @@ pub fn find_occasions(text: &str) -> Vec<OccasionMention> {
     for (k, caps) in heads.iter().enumerate() {
         let Some(whole) = caps.get(0) else { continue };
         let head = Span::new(whole.start(), whole.end());
-        if out.iter().any(|m| m.span.overlaps(head)) {
+        if taken.overlaps(head) {
             continue;
         }
         let prev_end = if k == 0 { 0 } else { heads.get(k - 1).and_then(|c| c.get(0)).map_or(0, |m| m.end()) };
@@ -416,10 +422,34 @@ pub fn find_occasions(text: &str) -> Vec<OccasionMention> {
             head.start
         };
         let end = if followed_by_of { end } else { head.end };
-        out.push(OccasionMention { span: Span::new(start.min(head.start), end.max(head.end)), ids, anniversary });
+        let span = Span::new(start.min(head.start), end.max(head.end));
+        taken.insert(span);
+        out.push(OccasionMention { span, ids, anniversary });
     }
     out.sort_by_key(|m| m.span.start);
     out
+}
+
+/// A set of spans answering "does any overlap this one?" without a scan of them all.
+#[derive(Default)]
+struct TakenSpans {
+    by_start: std::collections::BTreeSet<(usize, usize)>,
+    max_len: usize,
+}
+
+impl TakenSpans {
+    fn insert(&mut self, span: Span) {
+        self.max_len = self.max_len.max(span.len());
+        self.by_start.insert((span.start, span.end));
+    }
+
+    fn overlaps(&self, span: Span) -> bool {
+        // A span starting more than `max_len` before `span` ends before it.
+        let from = span.start.saturating_sub(self.max_len);
+        self.by_start
+            .range((from, 0)..(span.end, 0))
+            .any(|&(start, end)| span.overlaps(Span::new(start, end)))
+    }
 }
 
 /// Subject (or alias) hits as (position, occasion index), nearest to the head first.

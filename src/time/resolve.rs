@@ -6,6 +6,8 @@
 //! with the clause's tense (`reference`); in undated articles, the nearest year already resolved
 //! a little earlier (`context`). Otherwise the year stays `XXXX`: never guessed. Dates with a year
 //! are settled first so that relative expressions ("last week", "that year") can lean on them.
+//! Every step reads only the item's own sentence, the latest earlier item with a year (tracked as
+//! the settling loops advance) and indexes built once, so resolving is linear in the document.
 
 use super::calendar::{days_in_month, Date};
 use super::lexicon::{FUTURE_CUES, PAST_CUES, REPORTING_CUES};
@@ -57,8 +59,18 @@ pub(crate) fn resolve(doc: &Document, raws: Vec<Raw>, mentions: Vec<OccasionMent
         let kind = if matches!(raw.kind, RawKind::Duration { .. }) { TimeKind::Duration } else { TimeKind::Date };
         items.push(new_item(doc, blank(raw.span, kind), Some(raw.kind), Vec::new()));
     }
+    // The scanner's matches do not overlap and come in order: the dates an occasion mention could
+    // overlap are found by binary search.
+    let scanned = items.len();
     for m in mentions {
-        if items.iter().any(|it| it.expr.kind == TimeKind::Date && it.expr.span.overlaps(m.span)) {
+        let first = items.get(..scanned).map_or(0, |s| s.partition_point(|it| it.expr.span.end <= m.span.start));
+        let covered = items
+            .get(first..scanned)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|it| it.expr.span.start < m.span.end)
+            .any(|it| it.expr.kind == TimeKind::Date && it.expr.span.overlaps(m.span));
+        if covered {
             continue;
         }
         let mut expr = blank(m.span, TimeKind::Occasion);
@@ -75,13 +87,20 @@ pub(crate) fn resolve(doc: &Document, raws: Vec<Raw>, mentions: Vec<OccasionMent
     for i in 0..items.len() {
         settle_occasion(doc, &mut items, i);
     }
+    // Each settling step changes only item `i`, so the latest items with a year before `i` are
+    // known by noting every item once the loop has passed it.
+    let anniversaries = AnniversaryIndex::new(&items);
+    let mut latest = Latest::default();
     for i in 0..items.len() {
         if matches!(items.get(i).map(|it| &it.raw), Some(Some(RawKind::Cal { .. }))) {
-            settle_calendar(doc, &mut items, i);
+            settle_calendar(doc, &mut items, i, latest, &anniversaries);
         }
+        latest.note(&items, i);
     }
+    let mut latest = Latest::default();
     for i in 0..items.len() {
-        settle_relative(doc, &mut items, i);
+        settle_relative(doc, &mut items, i, latest);
+        latest.note(&items, i);
     }
     items.into_iter().map(|it| it.expr).collect()
 }
@@ -213,24 +232,135 @@ fn settle_occasion(doc: &Document, items: &mut [Item], i: usize) {
     it.done = true;
 }
 
+/// The latest items (by position) with a year before the one being settled: a year carried back
+/// without a paragraph limit comes from one of them, so no settling step scans the document.
+#[derive(Debug, Default, Clone, Copy)]
+struct Latest {
+    /// Any dated item with a year.
+    any: Option<usize>,
+    /// One whose year is the article's "now" (anniversary or reference basis).
+    present: Option<usize>,
+}
+
+impl Latest {
+    fn note(&mut self, items: &[Item], j: usize) {
+        let Some(it) = items.get(j) else { return };
+        if it.year.is_none() || it.expr.kind == TimeKind::Duration {
+            return;
+        }
+        self.any = Some(j);
+        if matches!(it.expr.basis, Some(Basis::Anniversary | Basis::Reference)) {
+            self.present = Some(j);
+        }
+    }
+}
+
+/// Items settled by anniversary arithmetic, by year and position: the anchor of a carried year.
+struct AnniversaryIndex {
+    by_year: std::collections::HashMap<i32, Vec<(usize, usize)>>,
+}
+
+impl AnniversaryIndex {
+    /// Anniversary-based items are settled before calendar dates and never change afterwards.
+    fn new(items: &[Item]) -> AnniversaryIndex {
+        let mut by_year: std::collections::HashMap<i32, Vec<(usize, usize)>> = std::collections::HashMap::new();
+        for (j, it) in items.iter().enumerate() {
+            if let (Some(year), Some(Basis::Anniversary)) = (it.year, it.expr.basis) {
+                by_year.entry(year).or_default().push((it.expr.span.start, j));
+            }
+        }
+        AnniversaryIndex { by_year }
+    }
+
+    /// The anniversary item of `year` nearest to item `i` (the earliest on a tie).
+    fn nearest(&self, items: &[Item], i: usize, year: i32) -> Option<usize> {
+        let list = self.by_year.get(&year)?;
+        let pos = items.get(i)?.expr.span.start;
+        let k = list.partition_point(|&(start, _)| start < pos);
+        // Left: the first item of the group at the greatest start before `pos`.
+        let left = k.checked_sub(1).and_then(|last| list.get(last)).map(|&(start, _)| {
+            let first = list.partition_point(|&(s, _)| s < start);
+            list.get(first).map_or((start, 0), |&(s, j)| (s, j))
+        });
+        let right = list.get(k..).unwrap_or(&[]).iter().find(|&&(_, j)| j != i).copied();
+        match (left, right) {
+            (Some((ls, lj)), Some((rs, rj))) => Some(if rs - pos < pos - ls { rj } else { lj }),
+            (Some((_, lj)), None) => Some(lj),
+            (None, Some((_, rj))) => Some(rj),
+            (None, None) => None,
+        }
+    }
+}
+
 /// Year from items already settled: the same sentence first (a frame "In 2015, ..."; in
 /// undated articles any year of the sentence), then, in undated articles, the nearest one of
 /// the last few paragraphs. `anywhere` lifts the paragraph limit ("that year").
-fn carried_year(items: &[Item], i: usize, anywhere: bool) -> Option<i32> {
-    carried_year_from(items, i, anywhere, false)
+fn carried_year(items: &[Item], i: usize, anywhere: bool, latest: Latest) -> Option<i32> {
+    carried_year_from(items, i, anywhere, false, latest)
 }
 
 /// The article's own "now" in an undated article, for "last year"/"this year": a year worked
 /// out from an anniversary (the occasion being reported on), never a written year, which in this
 /// press is mostly history ("in 2018").
-fn present_year(items: &[Item], i: usize) -> Option<i32> {
-    carried_year_from(items, i, true, true)
+fn present_year(items: &[Item], i: usize, latest: Latest) -> Option<i32> {
+    carried_year_from(items, i, true, true, latest)
 }
 
-fn carried_year_from(items: &[Item], i: usize, anywhere: bool, present_only: bool) -> Option<i32> {
+/// The index range of the items in the same sentence as item `i` (items are sorted by position,
+/// so a sentence's items are contiguous).
+fn sentence_block(items: &[Item], i: usize) -> std::ops::Range<usize> {
+    let Some(sentence) = items.get(i).and_then(|it| it.sentence) else { return i..i };
+    let same = |j: usize| items.get(j).is_some_and(|o| o.sentence == Some(sentence));
+    let mut lo = i;
+    while lo > 0 && same(lo - 1) {
+        lo -= 1;
+    }
+    let mut hi = i + 1;
+    while same(hi) {
+        hi += 1;
+    }
+    lo..hi
+}
+
+/// Item `t` and the items before it at the same position.
+fn position_group(items: &[Item], t: usize) -> std::ops::Range<usize> {
+    let Some(start) = items.get(t).map(|it| it.expr.span.start) else { return t..t };
+    let mut lo = t;
+    while lo > 0 && items.get(lo - 1).is_some_and(|o| o.expr.span.start == start) {
+        lo -= 1;
+    }
+    lo..t + 1
+}
+
+fn carried_year_from(items: &[Item], i: usize, anywhere: bool, present_only: bool, latest: Latest) -> Option<i32> {
     let me = items.get(i)?;
+    // Candidates: the sentence's items, and the nearest earlier item with a year (with any at
+    // its very position), which is where the nearest earlier candidate must be.
+    let mut candidates: Vec<usize> = sentence_block(items, i).collect();
+    let nearest_earlier = if present_only { latest.present } else { latest.any };
+    if let Some(t) = nearest_earlier.filter(|&t| t < i) {
+        let unplaced = items.get(t).is_some_and(|o| o.paragraph.is_none());
+        if anywhere || !unplaced {
+            candidates.extend(position_group(items, t));
+        } else if me.paragraph.is_some() {
+            // An item outside every paragraph: look back over the paragraphs in reach.
+            let mut lo = i;
+            while lo > 0
+                && items.get(lo - 1).is_some_and(|o| match (o.paragraph, me.paragraph) {
+                    (Some(p), Some(q)) => p <= q && q - p <= CARRY_PARAGRAPHS,
+                    _ => true,
+                })
+            {
+                lo -= 1;
+            }
+            candidates.extend(lo..i);
+        }
+    }
+    candidates.sort_unstable();
+    candidates.dedup();
     let mut best: Option<(usize, i32)> = None;
-    for (j, other) in items.iter().enumerate() {
+    for j in candidates {
+        let Some(other) = items.get(j) else { continue };
         let Some(year) = other.year else { continue };
         if j == i || other.expr.kind == TimeKind::Duration {
             continue;
@@ -253,15 +383,9 @@ fn carried_year_from(items: &[Item], i: usize, anywhere: bool, present_only: boo
 }
 
 /// Like [`carried_year`], also giving the source's date when it came from an anniversary.
-fn carried(items: &[Item], i: usize) -> Option<(i32, Option<Date>)> {
-    let year = carried_year(items, i, false)?;
-    let me = items.get(i)?;
-    let source = items
-        .iter()
-        .enumerate()
-        .filter(|(j, o)| *j != i && o.year == Some(year) && o.expr.basis == Some(Basis::Anniversary))
-        .min_by_key(|(_, o)| o.expr.span.start.abs_diff(me.expr.span.start))
-        .and_then(|(_, o)| o.expr.start);
+fn carried(items: &[Item], i: usize, latest: Latest, anniversaries: &AnniversaryIndex) -> Option<(i32, Option<Date>)> {
+    let year = carried_year(items, i, false, latest)?;
+    let source = anniversaries.nearest(items, i, year).and_then(|j| items.get(j)).and_then(|o| o.expr.start);
     Some((year, source))
 }
 
@@ -269,7 +393,9 @@ fn carried(items: &[Item], i: usize) -> Option<(i32, Option<Date>)> {
 fn framing_year(doc: &Document, items: &[Item], i: usize) -> Option<i32> {
     let me = items.get(i)?;
     let sentence = doc.sentences.get(me.sentence?)?;
-    items.iter().take(i).rev().find_map(|other| {
+    // Only the sentence's own items can frame it.
+    let block = sentence_block(items, i);
+    items.get(block.start..i)?.iter().rev().find_map(|other| {
         let in_sentence = other.sentence == me.sentence;
         let near_start = other.expr.span.start.saturating_sub(sentence.span.start) <= FRAME_BYTES;
         if in_sentence && near_start && other.expr.basis == Some(Basis::Explicit) {
@@ -280,7 +406,7 @@ fn framing_year(doc: &Document, items: &[Item], i: usize) -> Option<i32> {
     })
 }
 
-fn settle_calendar(doc: &Document, items: &mut [Item], i: usize) {
+fn settle_calendar(doc: &Document, items: &mut [Item], i: usize, latest: Latest, anniversaries: &AnniversaryIndex) {
     let Some(it) = items.get(i) else { return };
     if it.done {
         return;
@@ -289,7 +415,7 @@ fn settle_calendar(doc: &Document, items: &mut [Item], i: usize) {
     let span = it.expr.span;
     let (year, basis) = if let Some((offset, refers_back)) = from.rel_year {
         // "in October of last year", "that year"
-        let carried = if refers_back { carried_year(items, i, true) } else { present_year(items, i) };
+        let carried = if refers_back { carried_year(items, i, true, latest) } else { present_year(items, i, latest) };
         match (doc.published, refers_back) {
             (Some(p), false) => (Some(p.year + offset), Some(Basis::Reference)),
             _ => match carried {
@@ -301,7 +427,7 @@ fn settle_calendar(doc: &Document, items: &mut [Item], i: usize) {
         (Some(year), Some(Basis::Context))
     } else if let Some(published) = doc.published {
         (Some(year_by_tense(&from, published, is_future(doc, span))), Some(Basis::Reference))
-    } else if let Some((year, anchor)) = carried(items, i) {
+    } else if let Some((year, anchor)) = carried(items, i, latest, anniversaries) {
         // An anniversary is the article's "now": read the tense against it like a publication date.
         let year = match anchor {
             Some(now) => year_by_tense(&from, now, is_future(doc, span)),
@@ -333,7 +459,7 @@ fn year_by_tense(point: &Point, published: Date, future: bool) -> i32 {
     }
 }
 
-fn settle_relative(doc: &Document, items: &mut [Item], i: usize) {
+fn settle_relative(doc: &Document, items: &mut [Item], i: usize, latest: Latest) {
     let Some(it) = items.get(i) else { return };
     if it.done {
         return;
@@ -348,7 +474,7 @@ fn settle_relative(doc: &Document, items: &mut [Item], i: usize) {
     match raw {
         RawKind::Rel { unit: Unit::Year, offset, refers_back } => {
             let anchor = if refers_back { None } else { reference.map(|(p, b)| (p.year, b)) };
-            let carried = if refers_back { carried_year(items, i, true) } else { present_year(items, i) };
+            let carried = if refers_back { carried_year(items, i, true, latest) } else { present_year(items, i, latest) };
             let anchor = anchor.or_else(|| carried.map(|y| (y, Basis::Context)));
             if let Some((y, basis)) = anchor {
                 result = Some((Point { year: Some(y + offset), ..Point::default() }, None, y + offset, basis));
@@ -449,7 +575,9 @@ fn settle_relative(doc: &Document, items: &mut [Item], i: usize) {
 /// July 16"): relative words inside a quote count from it.
 fn speech_date(doc: &Document, items: &[Item], i: usize) -> Option<(Date, Basis)> {
     let me = items.get(i)?;
-    items.iter().find_map(|other| {
+    // Only the sentence's items can match; an item outside every sentence compares with all.
+    let block = if me.sentence.is_some() { sentence_block(items, i) } else { 0..items.len() };
+    items.get(block)?.iter().find_map(|other| {
         let calendar = matches!(other.raw, Some(RawKind::Cal { .. }));
         if !calendar || other.sentence != me.sentence || other.expr.precision != Some(Precision::Day) {
             return None;

@@ -299,3 +299,42 @@ fn odd_input_does_not_panic() {
         let _ = analyse(&doc);
     }
 }
+
+/// Look-ups by span (binary searches over the sorted expressions) give what a plain scan gives.
+#[test]
+fn span_lookups_match_a_plain_scan() {
+    let text = "In 2015, prisoners were freed on Oct. 8-9 before the 70th anniversary of the founding of the Workers' Party.\n\n\
+                A source said on Tuesday that two months later, in December, more than five years of sentences were cut.\n\n\
+                That year, the amnesty for Kim Il Sung's birthday on Apr. 15 freed thousands, Yonhap reported last week.";
+    let doc = Document::from_plain("t", text, Date::parse_iso("2016-01-05"));
+    let analysis = analyse(&doc);
+    assert!(analysis.exprs.len() >= 8);
+    for start in (0..doc.norm.len()).step_by(7) {
+        for len in [0, 5, 30, 120] {
+            let span = Span::new(start, (start + len).min(doc.norm.len()));
+            let within: Vec<&TimeExpr> = analysis.within(span).collect();
+            let scanned: Vec<&TimeExpr> = analysis.exprs.iter().filter(|e| span.contains(e.span)).collect();
+            assert_eq!(within, scanned, "within {span:?}");
+            let overlapping: Vec<&TimeExpr> = analysis.overlapping(span).collect();
+            let scanned: Vec<&TimeExpr> = analysis.exprs.iter().filter(|e| span.overlaps(e.span)).collect();
+            assert_eq!(overlapping, scanned, "overlapping {span:?}");
+        }
+    }
+}
+
+/// A long undated document: a year carried back ("that year") comes from the nearest earlier
+/// dated expression however far back, and every copy resolves as the first one does.
+#[test]
+fn long_undated_document_resolves_every_copy_alike() {
+    let article = "Prisoners were freed in October 2015 in South Pyongan Province.\n\n\
+                   Later that year, more were released on Dec. 3, a source said.\n\n\
+                   The amnesty marked the 70th anniversary of the founding of the Workers' Party.";
+    let one = analyse(&Document::from_plain("t", article, None));
+    let many = analyse(&Document::from_plain("t", &vec![article; 50].join("\n\n"), None));
+    assert_eq!(many.exprs.len(), one.exprs.len() * 50);
+    let values = |a: &TimeAnalysis| a.exprs.iter().map(|e| e.value.clone()).collect::<Vec<_>>();
+    let first = values(&one);
+    for chunk in values(&many).chunks(first.len()) {
+        assert_eq!(chunk, first.as_slice());
+    }
+}
