@@ -34,19 +34,10 @@ struct Corpus {
 
 fn load_corpus() -> Corpus {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let dir = std::env::var_os("NKEXTRACT_BENCH_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root.join("examples/articles"));
-    let cap = std::env::var("NKEXTRACT_BENCH_MB")
-        .ok()
-        .and_then(|v| v.parse::<f64>().ok())
-        .map_or(u64::MAX, |mb| (mb * 1e6) as u64);
+    let dir = std::env::var_os("NKEXTRACT_BENCH_CORPUS").map(PathBuf::from).unwrap_or_else(|| root.join("examples/articles"));
+    let cap = std::env::var("NKEXTRACT_BENCH_MB").ok().and_then(|v| v.parse::<f64>().ok()).map_or(u64::MAX, |mb| (mb * 1e6) as u64);
     let meta_path = dir.join("meta.csv");
-    let meta: HashMap<String, Meta> = if meta_path.exists() {
-        read_meta_csv(&meta_path).expect("meta.csv reads")
-    } else {
-        HashMap::new()
-    };
+    let meta: HashMap<String, Meta> = if meta_path.exists() { read_meta_csv(&meta_path).expect("meta.csv reads") } else { HashMap::new() };
     let files = collect_files(std::slice::from_ref(&dir)).expect("corpus folder lists");
     let mut docs = Vec::new();
     let mut bytes = 0u64;
@@ -61,12 +52,7 @@ fn load_corpus() -> Corpus {
         docs.push((doc_id, text, doc_meta));
     }
     assert!(!docs.is_empty(), "no .txt articles in {}", dir.display());
-    eprintln!(
-        "corpus: {} ({} articles, {:.1} MB)",
-        dir.display(),
-        docs.len(),
-        bytes as f64 / 1e6
-    );
+    eprintln!("corpus: {} ({} articles, {:.1} MB)", dir.display(), docs.len(), bytes as f64 / 1e6);
     Corpus { docs, bytes }
 }
 
@@ -82,49 +68,18 @@ struct Staged {
 
 fn stage(corpus: &Corpus, options: &Options) -> Staged {
     let lexicon: &Lexicon = &options.lexicon;
-    let articles: Vec<ArticleInfo> = corpus
-        .docs
-        .iter()
-        .map(|(_, text, meta)| article::analyse(text, meta))
-        .collect();
+    let articles: Vec<ArticleInfo> = corpus.docs.iter().map(|(_, text, meta)| article::analyse(text, meta)).collect();
     let documents: Vec<Document> = corpus
         .docs
         .iter()
         .zip(&articles)
-        .map(|((id, text, _), a)| {
-            Document::new(
-                id.as_str(),
-                text.clone(),
-                &a.blocks,
-                a.published,
-                a.outlet.clone(),
-            )
-        })
+        .map(|((id, text, _), a)| Document::new(id.as_str(), text.clone(), &a.blocks, a.published, a.outlet.clone()))
         .collect();
     let times: Vec<_> = documents.iter().map(time::analyse).collect();
-    let facilities: Vec<_> = documents
-        .iter()
-        .zip(&times)
-        .map(|(d, t)| facilities::extract(d, lexicon, t))
-        .collect();
-    let claims: Vec<_> = documents
-        .iter()
-        .zip(&times)
-        .map(|(d, t)| claims::extract(d, lexicon, t))
-        .collect();
-    let results = corpus
-        .docs
-        .iter()
-        .map(|(id, text, meta)| extract_text(id, text.clone(), meta, options))
-        .collect();
-    Staged {
-        articles,
-        documents,
-        times,
-        facilities,
-        claims,
-        results,
-    }
+    let facilities: Vec<_> = documents.iter().zip(&times).map(|(d, t)| facilities::extract(d, lexicon, t)).collect();
+    let claims: Vec<_> = documents.iter().zip(&times).map(|(d, t)| claims::extract(d, lexicon, t)).collect();
+    let results = corpus.docs.iter().map(|(id, text, meta)| extract_text(id, text.clone(), meta, options)).collect();
+    Staged { articles, documents, times, facilities, claims, results }
 }
 
 fn benches(c: &mut Criterion) {
@@ -162,13 +117,7 @@ fn benches(c: &mut Criterion) {
     group.bench_function("document", |b| {
         b.iter(|| {
             for ((id, text, _), a) in corpus.docs.iter().zip(&staged.articles) {
-                black_box(Document::new(
-                    id.as_str(),
-                    text.clone(),
-                    &a.blocks,
-                    a.published,
-                    a.outlet.clone(),
-                ));
+                black_box(Document::new(id.as_str(), text.clone(), &a.blocks, a.published, a.outlet.clone()));
             }
         })
     });
@@ -195,20 +144,12 @@ fn benches(c: &mut Criterion) {
     });
     group.bench_function("events", |b| {
         b.iter(|| {
-            for (((doc, t), f), cl) in staged
-                .documents
-                .iter()
-                .zip(&staged.times)
-                .zip(&staged.facilities)
-                .zip(&staged.claims)
-            {
+            for (((doc, t), f), cl) in staged.documents.iter().zip(&staged.times).zip(&staged.facilities).zip(&staged.claims) {
                 black_box(events::extract(doc, lexicon, t, f, cl));
             }
         })
     });
-    group.bench_function("tables", |b| {
-        b.iter(|| black_box(tables::build_all(&staged.results).expect("tables build")))
-    });
+    group.bench_function("tables", |b| b.iter(|| black_box(tables::build_all(&staged.results).expect("tables build"))));
     group.finish();
 }
 

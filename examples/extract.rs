@@ -39,7 +39,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let rows = sink.close()?;
     eprintln!(
         "{total} documents: {} articles, {} events, {} facilities, {} claims in {:.2}s",
-        rows[0], rows[1], rows[2], rows[3], started.elapsed().as_secs_f64()
+        rows[0],
+        rows[1],
+        rows[2],
+        rows[3],
+        started.elapsed().as_secs_f64()
     );
     Ok(())
 }

@@ -47,19 +47,13 @@ pub fn doc_id_of(path: &Path) -> String {
 
 /// File inputs for paths (see [`collect_files`]).
 pub fn file_inputs(paths: &[PathBuf]) -> Result<Vec<Input>> {
-    Ok(collect_files(paths)?
-        .into_iter()
-        .map(|path| Input::File { doc_id: doc_id_of(&path), path, meta: Meta::default() })
-        .collect())
+    Ok(collect_files(paths)?.into_iter().map(|path| Input::File { doc_id: doc_id_of(&path), path, meta: Meta::default() }).collect())
 }
 
 /// Reads a metadata CSV: a `doc_id` column and any of `published` (YYYY-MM-DD), `url`, `outlet`,
 /// `title`. Empty cells are missing values; a malformed date is an error naming the row.
 pub fn read_meta_csv(path: &Path) -> Result<HashMap<String, Meta>> {
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_path(path)
-        .map_err(|e| Error::Metadata(format!("{}: {e}", path.display())))?;
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_path(path).map_err(|e| Error::Metadata(format!("{}: {e}", path.display())))?;
     let headers = reader.headers().map_err(|e| Error::Metadata(format!("{}: {e}", path.display())))?.clone();
     let column = |name: &str| headers.iter().position(|h| h.trim().eq_ignore_ascii_case(name));
     let doc_col = column("doc_id").ok_or_else(|| Error::Metadata(format!("{}: no doc_id column", path.display())))?;
@@ -71,9 +65,10 @@ pub fn read_meta_csv(path: &Path) -> Result<HashMap<String, Meta>> {
         let Some(doc_id) = cell(Some(doc_col)) else { continue };
         let published = match cell(published) {
             None => None,
-            Some(text) => Some(Date::parse_iso(&text).ok_or_else(|| {
-                Error::Metadata(format!("{}: row {} ({doc_id}): published {text:?} is not a YYYY-MM-DD date", path.display(), line + 2))
-            })?),
+            Some(text) => Some(
+                Date::parse_iso(&text)
+                    .ok_or_else(|| Error::Metadata(format!("{}: row {} ({doc_id}): published {text:?} is not a YYYY-MM-DD date", path.display(), line + 2)))?,
+            ),
         };
         rows.insert(doc_id, Meta { published, url: cell(url), outlet: cell(outlet), title: cell(title) });
     }

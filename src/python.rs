@@ -33,10 +33,7 @@ fn to_py_err(err: Error) -> PyErr {
     };
     let message = err.to_string();
     Python::attach(|py| {
-        let made = py
-            .import("nkextract.exceptions")
-            .and_then(|module| module.getattr(class))
-            .and_then(|cls| cls.call1((message.clone(),)));
+        let made = py.import("nkextract.exceptions").and_then(|module| module.getattr(class)).and_then(|cls| cls.call1((message.clone(),)));
         match made {
             Ok(instance) => PyErr::from_value(instance),
             Err(_) => PyRuntimeError::new_err(message),
@@ -76,12 +73,8 @@ fn options(gazetteer: Option<PathBuf>, decoding: &str) -> PyResult<Options> {
 
 fn inputs(doc_ids: Vec<String>, texts: Option<Vec<String>>, paths: Option<Vec<PathBuf>>, meta: &MetaColumns) -> PyResult<Vec<Input>> {
     let inputs: Vec<Input> = match (texts, paths) {
-        (Some(texts), None) => {
-            doc_ids.into_iter().zip(texts).enumerate().map(|(i, (doc_id, text))| Input::Text { doc_id, text, meta: meta.meta(i) }).collect()
-        }
-        (None, Some(paths)) => {
-            doc_ids.into_iter().zip(paths).enumerate().map(|(i, (doc_id, path))| Input::File { doc_id, path, meta: meta.meta(i) }).collect()
-        }
+        (Some(texts), None) => doc_ids.into_iter().zip(texts).enumerate().map(|(i, (doc_id, text))| Input::Text { doc_id, text, meta: meta.meta(i) }).collect(),
+        (None, Some(paths)) => doc_ids.into_iter().zip(paths).enumerate().map(|(i, (doc_id, path))| Input::File { doc_id, path, meta: meta.meta(i) }).collect(),
         _ => return Err(to_py_err(Error::Input("give either texts or paths".into()))),
     };
     Ok(inputs)
@@ -113,9 +106,7 @@ fn extract_batch(
 ) -> PyResult<Vec<PyTable>> {
     let options = options(gazetteer, decoding)?;
     let inputs = inputs(doc_ids, texts, paths, &meta)?;
-    let batches = py
-        .detach(|| extract_documents(inputs, &options).and_then(|results| build_all(&results)))
-        .map_err(to_py_err)?;
+    let batches = py.detach(|| extract_documents(inputs, &options).and_then(|results| build_all(&results))).map_err(to_py_err)?;
     tables(batches)
 }
 

@@ -224,8 +224,7 @@ fn ids(doc_id: &str, kind: char, indexes: &[usize]) -> Vec<String> {
 }
 
 pub fn events(results: &[DocResult]) -> Result<RecordBatch> {
-    let rows: Vec<(&DocResult, usize, &crate::events::Event)> =
-        results.iter().flat_map(|r| r.events.iter().enumerate().map(move |(i, e)| (r, i, e))).collect();
+    let rows: Vec<(&DocResult, usize, &crate::events::Event)> = results.iter().flat_map(|r| r.events.iter().enumerate().map(move |(i, e)| (r, i, e))).collect();
     let ids_of = |r: &DocResult, i: usize| format!("{}:e{}", r.doc.doc_id, i + 1);
     let event_ids: Vec<String> = rows.iter().map(|(r, i, _)| ids_of(r, *i)).collect();
     let evidence: Vec<(i32, i32)> = rows.iter().map(|(r, _, e)| r.doc.char_span(e.evidence)).collect();
@@ -295,8 +294,7 @@ pub fn facilities(results: &[DocResult]) -> Result<RecordBatch> {
 }
 
 pub fn claims(results: &[DocResult]) -> Result<RecordBatch> {
-    let rows: Vec<(&DocResult, usize, &crate::claims::Claim)> =
-        results.iter().flat_map(|r| r.claims.iter().enumerate().map(move |(i, c)| (r, i, c))).collect();
+    let rows: Vec<(&DocResult, usize, &crate::claims::Claim)> = results.iter().flat_map(|r| r.claims.iter().enumerate().map(move |(i, c)| (r, i, c))).collect();
     let claim_ids: Vec<String> = rows.iter().map(|(r, i, _)| format!("{}:c{}", r.doc.doc_id, i + 1)).collect();
     let source_ids: Vec<String> = rows.iter().map(|(r, _, c)| format!("{}:s{}", r.doc.doc_id, c.source_index + 1)).collect();
     let offsets: Vec<(i32, i32)> = rows.iter().map(|(r, _, c)| r.doc.char_span(c.span)).collect();

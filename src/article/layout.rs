@@ -85,14 +85,17 @@ fn build_set(patterns: &[&str]) -> RegexSet {
 pub static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"^(?i:by)\s+([A-Z][\p{L}.'-]+(?:\s+[A-Z][\p{L}.'-]+){1,3}(?:\s*(?:,|and|&)\s*[A-Z][\p{L}.'-]+(?:\s+[A-Z][\p{L}.'-]+){0,3})*)\s*(?:$|[|,•·-]|\s{2,})")
 });
-pub static TRANSLATOR: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"^[*\s]*(?i:translated(?:\s+from\s+\w+)?\s+by)\s+(.+?)(?:\s*(?:,|and)\s+(?i:edited|revised|copy-?edited)\s+by\s+.*)?\s*\.?$")
-});
+pub static TRANSLATOR: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^[*\s]*(?i:translated(?:\s+from\s+\w+)?\s+by)\s+(.+?)(?:\s*(?:,|and)\s+(?i:edited|revised|copy-?edited)\s+by\s+.*)?\s*\.?$"));
 pub static BIO: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"^([A-Z][\p{L}'-]+(?:\s+[A-Z][\p{L}'-]+){1,3})\s+(?:is|was|has been)\s+(?:one of\s+|a\s+|an\s+|the\s+)?[^.]{0,80}?\b(?:reporters?|journalists?|correspondents?|writers?|contributors?|editors?|columnists?|analysts?|interns?)\b")
+    regex(
+        r"^([A-Z][\p{L}'-]+(?:\s+[A-Z][\p{L}'-]+){1,3})\s+(?:is|was|has been)\s+(?:one of\s+|a\s+|an\s+|the\s+)?[^.]{0,80}?\b(?:reporters?|journalists?|correspondents?|writers?|contributors?|editors?|columnists?|analysts?|interns?)\b",
+    )
 });
 static DATE_STAMP: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?i)^(?:(?:posted|published|updated|date)\s*:?\s*)?(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?\s*,?\s*)?(?:[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[a-z]{3,9}\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2})(?:\s*(?:\||-|at|,)?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|[a-z]{2,4})?)?(?:\s*\|.*)?$")
+    regex(
+        r"(?i)^(?:(?:posted|published|updated|date)\s*:?\s*)?(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?\s*,?\s*)?(?:[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[a-z]{3,9}\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2})(?:\s*(?:\||-|at|,)?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|[a-z]{2,4})?)?(?:\s*\|.*)?$",
+    )
 });
 pub static SCRAPE_HEADER: LazyLock<Regex> = LazyLock::new(|| regex(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s+(.+)$"));
 
@@ -187,10 +190,7 @@ mod tests {
         assert_eq!(classify("By Elizabeth Shim  |  Oct. 14, 2015 at 1:56 PM"), LineClass::Byline);
         assert_eq!(classify("By Jeong Tae Joo and Ha Yoon Ah"), LineClass::Byline);
         assert_eq!(classify("*Translated by Violet Kim and edited by Laura Geigenberger"), LineClass::Translator);
-        assert_eq!(
-            classify("Seulkee Jang is one of Daily NK's full-time reporters and covers North Korean economic issues."),
-            LineClass::Bio
-        );
+        assert_eq!(classify("Seulkee Jang is one of Daily NK's full-time reporters and covers North Korean economic issues."), LineClass::Bio);
         assert_eq!(classify("Kim Yoo Jin is one of Daily NK's freelance journalists."), LineClass::Bio);
         assert_eq!(classify("13:34, January 10, 2012"), LineClass::DateStamp);
         assert_eq!(classify("February 23, 2012 |  4:00 am"), LineClass::DateStamp);

@@ -91,9 +91,9 @@ static MARKER_PREFIX: LazyLock<Regex> = LazyLock::new(|| regex(r"^\s*\[(?:imText
 
 /// Words after which a hard-wrapped line certainly continues.
 const CONTINUING_WORDS: &[&str] = &[
-    "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "with", "by", "and", "or", "but", "that", "which",
-    "who", "as", "into", "its", "their", "his", "her", "is", "are", "was", "were", "be", "been", "has", "have", "had",
-    "not", "than", "this", "these", "those", "about", "after", "before", "over", "under", "between", "said", "told",
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "with", "by", "and", "or", "but", "that", "which", "who", "as", "into", "its", "their",
+    "his", "her", "is", "are", "was", "were", "be", "been", "has", "have", "had", "not", "than", "this", "these", "those", "about", "after", "before", "over",
+    "under", "between", "said", "told",
 ];
 
 /// Whether the line break between `prev` and `next` is a hard wrap inside one paragraph.
@@ -126,12 +126,16 @@ fn headline_like(line: &str) -> bool {
 /// The outlet named in a dateline or lead: "SEOUL, Oct. 14 (UPI) --", "Nov. 25 (UPI) --",
 /// "REPORTING FROM SEOUL --", "PanARMENIAN.Net - ".
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"^(?:REPORTING FROM\s+)?(?:([A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+){0,3}),?\s*)?(?:\(?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)\)?\s*)?(?:\(([^()]{2,40})\)\s*)?(?:--|-–|—|–|―|-)\s*")
+    regex(
+        r"^(?:REPORTING FROM\s+)?(?:([A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+){0,3}),?\s*)?(?:\(?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)\)?\s*)?(?:\(([^()]{2,40})\)\s*)?(?:--|-–|—|–|―|-)\s*",
+    )
 });
 static LEAD_OUTLET: LazyLock<Regex> = LazyLock::new(|| regex(r"^([A-Z][A-Za-z]*(?:[A-Z.][A-Za-z]+)+)\s+[-–—]\s+"));
 /// Phrases in which this press names itself: "Daily NK has learned", "told Daily NK".
 static SELF_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?i)(?:\btold|\bto|\bby|\bmet)\s+((?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})(?:'s?\s+Korean Service)?|((?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})\s+(?:has|have)\s+learned|((?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})\s+was confirmed")
+    regex(
+        r"(?i)(?:\btold|\bto|\bby|\bmet)\s+((?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})(?:'s?\s+Korean Service)?|((?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})\s+(?:has|have)\s+learned|((?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})\s+was confirmed",
+    )
 });
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| regex(r"[\w.+-]+(?:@|\(at\))[\w-]+(?:\.[\w-]+)+"));
 
@@ -324,7 +328,10 @@ pub fn analyse(original: &str, meta: &Meta) -> ArticleInfo {
 /// Whether the page separates paragraphs with blank lines and also wraps lines inside them: some
 /// run of text lines is broken where no sentence ends.
 fn blank_separated_paragraphs(lines: &[Line], text: &str) -> bool {
-    let blank_gaps = lines.windows(3).filter(|w| matches!(w, [a, b, c] if a.class == LineClass::Content && b.class == LineClass::Blank && c.class == LineClass::Content)).count();
+    let blank_gaps = lines
+        .windows(3)
+        .filter(|w| matches!(w, [a, b, c] if a.class == LineClass::Content && b.class == LineClass::Blank && c.class == LineClass::Content))
+        .count();
     let open_breaks = lines
         .windows(2)
         .filter(|w| match w {
@@ -387,12 +394,7 @@ fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
 }
 
 fn split_names(names: &str) -> Vec<String> {
-    names
-        .split([',', '&'])
-        .flat_map(|part| part.split(" and "))
-        .map(|n| n.trim().trim_end_matches('.').trim().to_string())
-        .filter(|n| !n.is_empty())
-        .collect()
+    names.split([',', '&']).flat_map(|part| part.split(" and ")).map(|n| n.trim().trim_end_matches('.').trim().to_string()).filter(|n| !n.is_empty()).collect()
 }
 
 fn dedup(names: &mut Vec<String>) {
@@ -432,11 +434,10 @@ pub fn plain_blocks(text: &str) -> Vec<Block> {
         let range = trim_range(text, pos..pos + content.len());
         pos += raw.len();
         let joined = lines.last().is_some_and(|prev| continues(text.get(prev.clone()).unwrap_or(""), content));
-        if content.trim().is_empty() || (!lines.is_empty() && !joined) {
-            if !lines.is_empty() {
+        if (content.trim().is_empty() || (!lines.is_empty() && !joined))
+            && !lines.is_empty() {
                 blocks.push(Block { kind: BlockKind::Body, lines: std::mem::take(&mut lines) });
             }
-        }
         if !content.trim().is_empty() {
             lines.push(range);
         }

@@ -91,4 +91,3 @@ fn news_captions_keep_their_sentence_once() {
     assert_eq!(info.body.matches("may have pardoned").count(), 1, "{}", info.body);
     assert!(!info.body.contains("Photo by"));
 }
-

@@ -12,18 +12,9 @@ pub struct CueUse {
     pub trailing: bool,
 }
 
-const STRONG: CueUse = CueUse {
-    bare_leading: true,
-    trailing: true,
-};
-const THAT_ONLY: CueUse = CueUse {
-    bare_leading: false,
-    trailing: true,
-};
-const LEADING_THAT: CueUse = CueUse {
-    bare_leading: false,
-    trailing: false,
-};
+const STRONG: CueUse = CueUse { bare_leading: true, trailing: true };
+const THAT_ONLY: CueUse = CueUse { bare_leading: false, trailing: true };
+const LEADING_THAT: CueUse = CueUse { bare_leading: false, trailing: false };
 
 /// Reporting verbs and phrases, as written, with the canonical `cue` reported for them.
 pub const CUE_VERBS: &[(&str, &str, CueUse)] = &[
@@ -74,17 +65,7 @@ pub const CUE_VERBS: &[(&str, &str, CueUse)] = &[
 ];
 
 /// Objects after which a verb like "corroborated" is itself the claim ("corroborated this news").
-pub const SELF_OBJECTS: &[&str] = &[
-    "this news",
-    "the news",
-    "this report",
-    "the report",
-    "this information",
-    "the information",
-    "this",
-    "it",
-    "these reports",
-];
+pub const SELF_OBJECTS: &[&str] = &["this news", "the news", "this report", "the report", "this information", "the information", "this", "it", "these reports"];
 
 /// Source head nouns and the `source_type` they imply (plural forms listed; the number matters
 /// for resolving "the source" against "the sources").
@@ -168,52 +149,19 @@ pub const HEAD_NOUNS: &[(&str, &str, bool)] = &[
 
 /// Head nouns that name a document or institution rather than a speaking person: "he" and "she"
 /// never refer back to them.
-pub const NON_PERSON_HEADS: &[&str] = &[
-    "decree",
-    "regulations",
-    "report",
-    "reports",
-    "media",
-    "agency",
-    "ministry",
-    "government",
-    "court",
-    "commission",
-    "regime",
-    "authorities",
-    "police",
-];
+pub const NON_PERSON_HEADS: &[&str] =
+    &["decree", "regulations", "report", "reports", "media", "agency", "ministry", "government", "court", "commission", "regime", "authorities", "police"];
 
 /// Named institutions and governments that speak in this press: (alias, canonical name, type).
 /// Capitals stand for their governments; the canonical name keys the source across a document.
 pub const INSTITUTIONS: &[(&str, &str, &str)] = &[
-    (
-        "National Intelligence Service",
-        "National Intelligence Service",
-        "official",
-    ),
+    ("National Intelligence Service", "National Intelligence Service", "official"),
     ("NIS", "National Intelligence Service", "official"),
     ("spy agency", "National Intelligence Service", "official"),
-    (
-        "Unification Ministry",
-        "Ministry of Unification",
-        "official",
-    ),
-    (
-        "Ministry of Unification",
-        "Ministry of Unification",
-        "official",
-    ),
-    (
-        "Ministry of Foreign Affairs",
-        "Ministry of Foreign Affairs",
-        "official",
-    ),
-    (
-        "Foreign Ministry",
-        "Ministry of Foreign Affairs",
-        "official",
-    ),
+    ("Unification Ministry", "Ministry of Unification", "official"),
+    ("Ministry of Unification", "Ministry of Unification", "official"),
+    ("Ministry of Foreign Affairs", "Ministry of Foreign Affairs", "official"),
+    ("Foreign Ministry", "Ministry of Foreign Affairs", "official"),
     ("State Department", "State Department", "official"),
     ("White House", "White House", "official"),
     ("United Nations", "United Nations", "official"),
@@ -236,30 +184,11 @@ pub const INSTITUTIONS: &[(&str, &str, &str)] = &[
 ];
 
 /// Words that describe the source's standing (`source_rank`).
-pub const RANKS: &[&str] = &[
-    "high-ranking",
-    "high-level",
-    "senior",
-    "mid-level",
-    "low-level",
-    "well-placed",
-    "trusted",
-    "local",
-    "government",
-    "military",
-    "party",
-];
+pub const RANKS: &[&str] =
+    &["high-ranking", "high-level", "senior", "mid-level", "low-level", "well-placed", "trusted", "local", "government", "military", "party"];
 
 /// Words that start a new source even with a definite-looking descriptor.
-pub const NEW_SOURCE_MARKERS: &[&str] = &[
-    "another",
-    "additional",
-    "second",
-    "third",
-    "other",
-    "separate",
-    "different",
-];
+pub const NEW_SOURCE_MARKERS: &[&str] = &["another", "additional", "second", "third", "other", "separate", "different"];
 
 /// Hedge markers recorded per claim, with the code written in `hedges`.
 pub const HEDGES: &[(&str, &str)] = &[
@@ -282,14 +211,7 @@ pub const HEDGES: &[(&str, &str)] = &[
 ];
 
 /// Cues that are hedges in themselves.
-pub const HEDGING_CUES: &[&str] = &[
-    "speculated",
-    "suggested",
-    "hinted",
-    "claims",
-    "claimed",
-    "alleged",
-];
+pub const HEDGING_CUES: &[&str] = &["speculated", "suggested", "hinted", "claims", "claimed", "alleged"];
 
 /// Capitalised words that belong to titles, nationalities or organisations, not to a person's
 /// name ("South Korean President Lee Myung-bak" keeps "Lee Myung-bak").
@@ -394,8 +316,7 @@ pub const TITLE_WORDS: &[&str] = &[
 ];
 
 /// Pronouns that refer back to a source, with whether they are plural.
-pub const PRONOUNS: &[(&str, bool)] =
-    &[("he", false), ("she", false), ("they", true), ("it", false)];
+pub const PRONOUNS: &[(&str, bool)] = &[("he", false), ("she", false), ("they", true), ("it", false)];
 
 /// Adverbs and time words that may sit between a source and its verb ("He further told").
 pub const FILLER_WORDS: &[&str] = &[

@@ -66,11 +66,7 @@ pub struct Attribution {
 static CUE_REGEX: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let mut phrases: Vec<&str> = cues::CUE_VERBS.iter().map(|(p, _, _)| *p).collect();
     phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
-    let alternation = phrases
-        .iter()
-        .map(|p| regex::escape(p).replace(' ', r"\s+"))
-        .collect::<Vec<_>>()
-        .join("|");
+    let alternation = phrases.iter().map(|p| regex::escape(p).replace(' ', r"\s+")).collect::<Vec<_>>().join("|");
     Regex::new(&format!(r"(?i-u)\b(?:{alternation})\b")).ok()
 });
 
@@ -100,27 +96,16 @@ pub fn find_cues(text: &str) -> Vec<CueHit> {
     regex
         .find_iter(text)
         .filter_map(|m| {
-            let written = m
-                .as_str()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .to_ascii_lowercase();
+            let written = m.as_str().split_whitespace().collect::<Vec<_>>().join(" ").to_ascii_lowercase();
             let &(_, cue, usage) = cues::CUE_VERBS.iter().find(|(p, _, _)| *p == written)?;
-            Some(CueHit {
-                span: Span::new(m.start(), m.end()),
-                cue,
-                usage,
-            })
+            Some(CueHit { span: Span::new(m.start(), m.end()), cue, usage })
         })
         .collect()
 }
 
 fn is_filler(part: &str) -> bool {
     part.split_whitespace().all(|w| {
-        let w = w
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_ascii_lowercase();
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
         w.is_empty() || cues::FILLER_WORDS.contains(&w.as_str())
     })
 }
@@ -157,20 +142,12 @@ const CLAUSE_OPENERS: &[&str] = &[
 
 fn starts_with_name(part: &str) -> bool {
     let first = part.split_whitespace().next().unwrap_or("");
-    part.split_whitespace()
-        .take(2)
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count()
-        == 2
-        && !CLAUSE_OPENERS.contains(&first)
+    part.split_whitespace().take(2).filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count() == 2 && !CLAUSE_OPENERS.contains(&first)
 }
 
 fn is_pure_name(part: &str) -> bool {
     let words: Vec<&str> = part.split_whitespace().collect();
-    (1..=4).contains(&words.len())
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    (1..=4).contains(&words.len()) && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// The subject right before a reporting verb in `prefix` (a span relative to it): the last
@@ -224,24 +201,11 @@ pub fn subject_of(prefix: &str) -> Span {
         }
     }
     // "... comes after Radio Free Asia's Korean service": the subject follows the conjunction.
-    const CONJUNCTIONS: &[&str] = &[
-        " after ",
-        " because ",
-        " while ",
-        " when ",
-        " but ",
-        " since ",
-        " as ",
-        " and ",
-    ];
+    const CONJUNCTIONS: &[&str] = &[" after ", " because ", " while ", " when ", " but ", " since ", " as ", " and "];
     let part_text = prefix.get(begin..end).unwrap_or("");
     let lower = part_text.to_ascii_lowercase();
     let padded = format!(" {lower}");
-    if let Some(cut) = CONJUNCTIONS
-        .iter()
-        .filter_map(|c| padded.rfind(c).map(|i| i + c.len()))
-        .max()
-    {
+    if let Some(cut) = CONJUNCTIONS.iter().filter_map(|c| padded.rfind(c).map(|i| i + c.len())).max() {
         begin += cut.saturating_sub(1).min(part_text.len());
     }
     let slice = prefix.get(begin..end).unwrap_or("");
@@ -256,19 +220,10 @@ pub fn appositive_end(after: &str) -> usize {
     let Some(comma) = after.find(',') else {
         return after.len();
     };
-    let rest = after
-        .get(comma + 1..)
-        .unwrap_or("")
-        .trim_start()
-        .to_ascii_lowercase();
-    let appositive = ["a ", "an ", "the ", "who "]
-        .iter()
-        .any(|w| rest.starts_with(w));
+    let rest = after.get(comma + 1..).unwrap_or("").trim_start().to_ascii_lowercase();
+    let appositive = ["a ", "an ", "the ", "who "].iter().any(|w| rest.starts_with(w));
     if appositive {
-        let second = after
-            .get(comma + 1..)
-            .and_then(|r| r.find(','))
-            .map_or(after.len(), |c| comma + 1 + c);
+        let second = after.get(comma + 1..).and_then(|r| r.find(',')).map_or(after.len(), |c| comma + 1 + c);
         return second;
     }
     comma
@@ -286,9 +241,7 @@ fn hedges_in(text: &str, cue: &str) -> Vec<String> {
     let lower = text.to_lowercase();
     let mut found: Vec<String> = Vec::new();
     for (word, code) in cues::HEDGES {
-        let present = lower
-            .match_indices(word)
-            .any(|(i, _)| sources::is_word_boundary(&lower, i, i + word.len()));
+        let present = lower.match_indices(word).any(|(i, _)| sources::is_word_boundary(&lower, i, i + word.len()));
         if present && !found.iter().any(|f| f == code) {
             found.push(code.to_string());
         }
@@ -303,14 +256,8 @@ pub fn extract(doc: &Document, lexicon: &Lexicon, time: &TimeAnalysis) -> Vec<Cl
     let cue_hits = find_cues(&doc.norm);
     let segments = quotes::segments(doc);
     let quote_claims = quotes::attributed(doc, &segments, &cue_hits);
-    let used: std::collections::HashSet<Span> = quote_claims
-        .iter()
-        .map(|q| q.attribution.cue_span)
-        .collect();
-    let mut masks: Vec<Span> = segments
-        .iter()
-        .map(|s| Span::new(s.open, s.close.map_or(s.content.end, |c| c + 1)))
-        .collect();
+    let used: std::collections::HashSet<Span> = quote_claims.iter().map(|q| q.attribution.cue_span).collect();
+    let mut masks: Vec<Span> = segments.iter().map(|s| Span::new(s.open, s.close.map_or(s.content.end, |c| c + 1))).collect();
     masks.sort();
     // The furthest end of the masks up to each one: whether a mask contains a span is then one
     // binary search (masks of unclosed quotes can overlap later ones).
@@ -323,38 +270,17 @@ pub fn extract(doc: &Document, lexicon: &Lexicon, time: &TimeAnalysis) -> Vec<Cl
         .collect();
     let inside_mask = |span: Span| {
         let starting_before = masks.partition_point(|m| m.start <= span.start);
-        starting_before
-            .checked_sub(1)
-            .and_then(|last| mask_reach.get(last))
-            .is_some_and(|&reach| reach >= span.end)
+        starting_before.checked_sub(1).and_then(|last| mask_reach.get(last)).is_some_and(|&reach| reach >= span.end)
     };
-    let plain_context = PhraseContext {
-        lexicon,
-        last_province: None,
-        with_places: false,
-    };
-    let accept = |phrase: &str| {
-        sources::describe(phrase, &plain_context).is_some_and(|d| {
-            d.reference != Reference::Pronoun || phrase.split_whitespace().count() <= 3
-        })
-    };
+    let plain_context = PhraseContext { lexicon, last_province: None, with_places: false };
+    let accept =
+        |phrase: &str| sources::describe(phrase, &plain_context).is_some_and(|d| d.reference != Reference::Pronoun || phrase.split_whitespace().count() <= 3);
 
-    let mut found: Vec<Found> = quote_claims
-        .into_iter()
-        .map(|q| Found {
-            kind: "quote",
-            content: q.content,
-            attribution: q.attribution,
-            via_span: None,
-        })
-        .collect();
+    let mut found: Vec<Found> =
+        quote_claims.into_iter().map(|q| Found { kind: "quote", content: q.content, attribution: q.attribution, via_span: None }).collect();
     for sentence in &doc.sentences {
         // Headlines summarise claims made in the body ("U.N.: Data lacking on ... reported release").
-        if doc
-            .paragraphs
-            .get(sentence.paragraph)
-            .is_some_and(|p| p.kind == crate::text::BlockKind::Title)
-        {
+        if doc.paragraphs.get(sentence.paragraph).is_some_and(|p| p.kind == crate::text::BlockKind::Title) {
             continue;
         }
         // Cue hits and quotation masks are sorted by start: look only at this sentence's range.
@@ -377,17 +303,8 @@ pub fn extract(doc: &Document, lexicon: &Lexicon, time: &TimeAnalysis) -> Vec<Cl
             let inside_quote = inside_mask(claim.content);
             if !inside_quote {
                 // A quotation that runs into narration before its cue ("\"...\" Kim's generosity, he added").
-                let kind = if doc.slice(claim.content).starts_with('"') {
-                    "quote"
-                } else {
-                    "reported"
-                };
-                found.push(Found {
-                    kind,
-                    content: claim.content,
-                    attribution: claim.attribution,
-                    via_span: claim.via_span,
-                });
+                let kind = if doc.slice(claim.content).starts_with('"') { "quote" } else { "reported" };
+                found.push(Found { kind, content: claim.content, attribution: claim.attribution, via_span: claim.via_span });
             }
         }
     }
@@ -410,16 +327,8 @@ pub fn extract(doc: &Document, lexicon: &Lexicon, time: &TimeAnalysis) -> Vec<Cl
     for f in &found {
         let source = f.attribution.source;
         // Lexicon hits come sorted by start.
-        let last_province = provinces
-            .partition_point(|(pos, _)| *pos < source.start)
-            .checked_sub(1)
-            .and_then(|i| provinces.get(i))
-            .map(|(_, id)| id.clone());
-        let context = PhraseContext {
-            lexicon,
-            last_province,
-            with_places: true,
-        };
+        let last_province = provinces.partition_point(|(pos, _)| *pos < source.start).checked_sub(1).and_then(|i| provinces.get(i)).map(|(_, id)| id.clone());
+        let context = PhraseContext { lexicon, last_province, with_places: true };
         let desc = sources::describe(doc.slice(source), &context).unwrap_or_else(|| SourceDesc {
             text: doc.slice(source).to_string(),
             reference: Reference::Indefinite,
@@ -443,11 +352,7 @@ pub fn extract(doc: &Document, lexicon: &Lexicon, time: &TimeAnalysis) -> Vec<Cl
                 by_phrase.insert(source, i);
                 // A new source that only corroborates is not who "the source" means next.
                 let corroborates = f.content.start == f.attribution.cue_span.start;
-                let fresh = registry.entries.len() == i + 1
-                    && registry
-                        .entries
-                        .get(i)
-                        .is_some_and(|e| e.first_paragraph == paragraph);
+                let fresh = registry.entries.len() == i + 1 && registry.entries.get(i).is_some_and(|e| e.first_paragraph == paragraph);
                 registry.mark_passing(i, corroborates && fresh);
                 i
             }
@@ -462,24 +367,11 @@ pub fn extract(doc: &Document, lexicon: &Lexicon, time: &TimeAnalysis) -> Vec<Cl
             let entry = registry.entries.get(index)?;
             let tail_text = doc.slice(f.attribution.tail);
             let reported_to = (f.attribution.cue == "told")
-                .then(|| {
-                    sources::find_outlets(tail_text).into_iter().find(|o| {
-                        tail_text
-                            .get(..o.0)
-                            .is_some_and(|b| b.split_whitespace().count() <= 2)
-                    })
-                })
+                .then(|| sources::find_outlets(tail_text).into_iter().find(|o| tail_text.get(..o.0).is_some_and(|b| b.split_whitespace().count() <= 2)))
                 .flatten()
                 .map(|o| o.2.to_string())
                 .or_else(|| desc.outlet_in_phrase.clone());
-            let via = f
-                .via_span
-                .and_then(|v| {
-                    sources::find_outlets(doc.slice(v))
-                        .first()
-                        .map(|o| o.2.to_string())
-                })
-                .or_else(|| desc.via.clone());
+            let via = f.via_span.and_then(|v| sources::find_outlets(doc.slice(v)).first().map(|o| o.2.to_string())).or_else(|| desc.via.clone());
             let said_date_value = [f.attribution.tail, f.attribution.source]
                 .iter()
                 .flat_map(|span| time.within(*span))
@@ -488,16 +380,9 @@ pub fn extract(doc: &Document, lexicon: &Lexicon, time: &TimeAnalysis) -> Vec<Cl
             let mut hedge_text = doc.slice(f.content).to_string();
             hedge_text.push(' ');
             hedge_text.push_str(doc.slice(f.attribution.source));
-            let (place, admin1) = if desc.place.is_some() {
-                (desc.place.clone(), desc.admin1.clone())
-            } else {
-                (entry.desc.place.clone(), entry.desc.admin1.clone())
-            };
-            let source_text = if desc.reference == Reference::Pronoun {
-                entry.desc.text.clone()
-            } else {
-                desc.text.clone()
-            };
+            let (place, admin1) =
+                if desc.place.is_some() { (desc.place.clone(), desc.admin1.clone()) } else { (entry.desc.place.clone(), entry.desc.admin1.clone()) };
+            let source_text = if desc.reference == Reference::Pronoun { entry.desc.text.clone() } else { desc.text.clone() };
             Some(Claim {
                 kind: f.kind.to_string(),
                 span: without_dateline(doc, f.content),

@@ -84,8 +84,7 @@ fn single_quoted(text: &str, base: usize, paragraph: usize) -> Vec<QuoteSegment>
                 }
             }
             Some(start) => {
-                let closes = before.is_some_and(|c| matches!(c, ',' | '.' | '?' | '!'))
-                    && space_or_end(after);
+                let closes = before.is_some_and(|c| matches!(c, ',' | '.' | '?' | '!')) && space_or_end(after);
                 if closes {
                     found.push(make_segment(text, base, start, Some(i), paragraph));
                     open = None;
@@ -104,23 +103,14 @@ fn space_or_end(c: Option<char>) -> bool {
     }
 }
 
-fn make_segment(
-    text: &str,
-    base: usize,
-    open: usize,
-    close: Option<usize>,
-    paragraph: usize,
-) -> QuoteSegment {
+fn make_segment(text: &str, base: usize, open: usize, close: Option<usize>, paragraph: usize) -> QuoteSegment {
     let end = close.unwrap_or(text.len());
     let inner = text.get(open + 1..end).unwrap_or("");
     let lead = inner.len() - inner.trim_start().len();
     let trimmed = inner.trim();
     QuoteSegment {
         open: base + open,
-        content: Span::new(
-            base + open + 1 + lead,
-            base + open + 1 + lead + trimmed.len(),
-        ),
+        content: Span::new(base + open + 1 + lead, base + open + 1 + lead + trimmed.len()),
         close: close.map(|c| base + c),
         paragraph,
     }
@@ -138,17 +128,9 @@ fn attribution_end(doc: &Document, from: usize, limit: usize) -> usize {
         if matches!(b, b'.' | b'!' | b'?') {
             let next = bytes.get(i + 1).copied();
             let after = bytes.get(i + 2).copied();
-            let word_start = text
-                .get(..i)
-                .and_then(|s| s.rsplit(' ').next())
-                .unwrap_or("");
-            let abbreviation =
-                word_start.len() <= 4 && word_start.chars().next().is_some_and(char::is_uppercase);
-            if next.is_none()
-                || (next == Some(b' ')
-                    && after.is_some_and(|c| c.is_ascii_uppercase() || c == b'"')
-                    && !abbreviation)
-            {
+            let word_start = text.get(..i).and_then(|s| s.rsplit(' ').next()).unwrap_or("");
+            let abbreviation = word_start.len() <= 4 && word_start.chars().next().is_some_and(char::is_uppercase);
+            if next.is_none() || (next == Some(b' ') && after.is_some_and(|c| c.is_ascii_uppercase() || c == b'"') && !abbreviation) {
                 end = i;
                 break;
             }
@@ -172,65 +154,39 @@ fn after_attribution(doc: &Document, seg: &QuoteSegment, cues: &[CueHit]) -> Opt
     let end = attribution_end(doc, from, paragraph.span.end);
     let rest = doc.norm.get(from..end)?;
     let content = doc.slice(seg.content);
-    let ends_open =
-        content.ends_with([',', '?', '!', '-', '—', '–']) || rest.trim_start().starts_with(',');
+    let ends_open = content.ends_with([',', '?', '!', '-', '—', '–']) || rest.trim_start().starts_with(',');
     if !ends_open || rest.trim().is_empty() {
         return None;
     }
-    let cue = cues_starting_in(cues, from, end)
-        .iter()
-        .find(|c| c.span.end <= end && c.cue != "according to")?;
+    let cue = cues_starting_in(cues, from, end).iter().find(|c| c.span.end <= end && c.cue != "according to")?;
     let before = doc.norm.get(from..cue.span.start)?;
     if before.split_whitespace().count() > 20 {
         return None;
     }
     let lead = before.trim_start_matches([',', ' ']);
-    let has_words = lead
-        .split_whitespace()
-        .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 1);
+    let has_words = lead.split_whitespace().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 1);
     if has_words {
         let start = from + (before.len() - lead.len());
         let source = Span::new(start, start + lead.trim_end().len());
-        return Some(Attribution {
-            cue: cue.cue,
-            cue_span: cue.span,
-            source,
-            tail: Span::new(cue.span.end, end),
-        });
+        return Some(Attribution { cue: cue.cue, cue_span: cue.span, source, tail: Span::new(cue.span.end, end) });
     }
     // "said the source, who ..." / "said another defector in China".
     let after = doc.norm.get(cue.span.end..end)?;
     let stop = super::appositive_end(after);
     let phrase = after.get(..stop)?;
     let lead_ws = phrase.len() - phrase.trim_start().len();
-    let source = Span::new(
-        cue.span.end + lead_ws,
-        cue.span.end + phrase.trim_end().len(),
-    );
-    (!source.is_empty()).then_some(Attribution {
-        cue: cue.cue,
-        cue_span: cue.span,
-        source,
-        tail: Span::new(source.end, end),
-    })
+    let source = Span::new(cue.span.end + lead_ws, cue.span.end + phrase.trim_end().len());
+    (!source.is_empty()).then_some(Attribution { cue: cue.cue, cue_span: cue.span, source, tail: Span::new(source.end, end) })
 }
 
 /// The attribution written right before an opening quote (`He added: "`, `testified, "`).
-fn before_attribution(
-    doc: &Document,
-    seg: &QuoteSegment,
-    region_start: usize,
-    cues: &[CueHit],
-) -> Option<Attribution> {
+fn before_attribution(doc: &Document, seg: &QuoteSegment, region_start: usize, cues: &[CueHit]) -> Option<Attribution> {
     let region = doc.norm.get(region_start..seg.open)?;
     let trimmed = region.trim_end();
     if !trimmed.ends_with([':', ',']) {
         return None;
     }
-    let cue = cues_starting_in(cues, region_start, seg.open)
-        .iter()
-        .rev()
-        .find(|c| c.span.end <= seg.open && c.cue != "according to")?;
+    let cue = cues_starting_in(cues, region_start, seg.open).iter().rev().find(|c| c.span.end <= seg.open && c.cue != "according to")?;
     let between = doc.norm.get(cue.span.end..region_start + trimmed.len())?;
     if between.split_whitespace().count() > 6 || between.contains(['.', '"']) {
         return None;
@@ -241,12 +197,7 @@ fn before_attribution(
     if source.is_empty() {
         return None;
     }
-    Some(Attribution {
-        cue: cue.cue,
-        cue_span: cue.span,
-        source,
-        tail: Span::new(cue.span.end, seg.open),
-    })
+    Some(Attribution { cue: cue.cue, cue_span: cue.span, source, tail: Span::new(cue.span.end, seg.open) })
 }
 
 /// A quotation claim before source resolution.
@@ -260,24 +211,11 @@ pub struct QuoteClaim {
 pub fn attributed(doc: &Document, segs: &[QuoteSegment], cues: &[CueHit]) -> Vec<QuoteClaim> {
     let mut attributions: Vec<Option<Attribution>> = Vec::with_capacity(segs.len());
     for (i, seg) in segs.iter().enumerate() {
-        let previous_close = i
-            .checked_sub(1)
-            .and_then(|p| segs.get(p))
-            .filter(|p| p.paragraph == seg.paragraph)
-            .and_then(|p| p.close.map(|c| c + 1));
-        let sentence_start = doc
-            .sentence_index_at(seg.open)
-            .and_then(|s| doc.sentences.get(s))
-            .map_or(seg.open, |s| s.span.start);
-        let paragraph_start = doc
-            .paragraphs
-            .get(seg.paragraph)
-            .map_or(0, |p| p.span.start);
-        let region_start = previous_close
-            .unwrap_or(sentence_start.max(paragraph_start))
-            .max(paragraph_start);
-        let attribution = after_attribution(doc, seg, cues)
-            .or_else(|| before_attribution(doc, seg, region_start, cues));
+        let previous_close = i.checked_sub(1).and_then(|p| segs.get(p)).filter(|p| p.paragraph == seg.paragraph).and_then(|p| p.close.map(|c| c + 1));
+        let sentence_start = doc.sentence_index_at(seg.open).and_then(|s| doc.sentences.get(s)).map_or(seg.open, |s| s.span.start);
+        let paragraph_start = doc.paragraphs.get(seg.paragraph).map_or(0, |p| p.span.start);
+        let region_start = previous_close.unwrap_or(sentence_start.max(paragraph_start)).max(paragraph_start);
+        let attribution = after_attribution(doc, seg, cues).or_else(|| before_attribution(doc, seg, region_start, cues));
         attributions.push(attribution);
     }
     // Inherit: quote runs over paragraphs (both ways), then the second half of a split quote.
@@ -293,19 +231,11 @@ pub fn attributed(doc: &Document, segs: &[QuoteSegment], cues: &[CueHit]) -> Vec
                         let between = doc.slice(p.span);
                         between.split_whitespace().count() <= 5 && !between.contains('"')
                     }));
-            let continues = seg.close.is_none()
-                && gap_ok
-                && doc
-                    .paragraphs
-                    .get(next.paragraph)
-                    .is_some_and(|p| p.span.start == next.open);
+            let continues = seg.close.is_none() && gap_ok && doc.paragraphs.get(next.paragraph).is_some_and(|p| p.span.start == next.open);
             if !continues {
                 continue;
             }
-            let (a, b) = (
-                attributions.get(i).cloned().flatten(),
-                attributions.get(i + 1).cloned().flatten(),
-            );
+            let (a, b) = (attributions.get(i).cloned().flatten(), attributions.get(i + 1).cloned().flatten());
             match (a, b) {
                 (Some(a), None) => set(&mut attributions, i + 1, a),
                 (None, Some(b)) => set(&mut attributions, i, b),
@@ -324,13 +254,9 @@ pub fn attributed(doc: &Document, segs: &[QuoteSegment], cues: &[CueHit]) -> Vec
                     set(&mut attributions, i, a);
                 }
             }
-        } else if attributions.get(i).is_some_and(Option::is_none)
-            && prev.paragraph + 1 == seg.paragraph
-        {
+        } else if attributions.get(i).is_some_and(Option::is_none) && prev.paragraph + 1 == seg.paragraph {
             // A paragraph that is one whole quotation, right after an attributed quotation.
-            let whole = doc.paragraphs.get(seg.paragraph).is_some_and(|p| {
-                p.span.start == seg.open && seg.close.is_some_and(|c| c + 1 >= p.span.end)
-            });
+            let whole = doc.paragraphs.get(seg.paragraph).is_some_and(|p| p.span.start == seg.open && seg.close.is_some_and(|c| c + 1 >= p.span.end));
             if let (true, Some(a)) = (whole, inherited) {
                 set(&mut attributions, i, a);
             }
@@ -342,18 +268,13 @@ pub fn attributed(doc: &Document, segs: &[QuoteSegment], cues: &[CueHit]) -> Vec
             continue;
         };
         let content_text = doc.slice(seg.content);
-        if content_text.split_whitespace().count() < 2
-            && !content_text.ends_with([',', '.', '?', '!'])
-        {
+        if content_text.split_whitespace().count() < 2 && !content_text.ends_with([',', '.', '?', '!']) {
             continue;
         }
         // "...," the source continued, "because ..." is one sentence: extend the first claim.
         if let Some(last) = claims.last_mut() {
             let lowercase = content_text.chars().next().is_some_and(char::is_lowercase);
-            if lowercase
-                && last.attribution.cue_span == attribution.cue_span
-                && last.content.end < seg.content.start
-            {
+            if lowercase && last.attribution.cue_span == attribution.cue_span && last.content.end < seg.content.start {
                 last.content.end = seg.content.end;
                 continue;
             }
@@ -361,10 +282,7 @@ pub fn attributed(doc: &Document, segs: &[QuoteSegment], cues: &[CueHit]) -> Vec
         let mut content = seg.content;
         let trimmed = content_text.trim_end_matches([',', ' ']);
         content.end = content.start + trimmed.len();
-        claims.push(QuoteClaim {
-            content,
-            attribution,
-        });
+        claims.push(QuoteClaim { content, attribution });
     }
     claims
 }

@@ -19,17 +19,12 @@ pub struct ReportedClaim {
     pub via_span: Option<Span>,
 }
 
-const PREPOSITIONS: &[&str] = &[
-    "near", "in", "from", "of", "at", "on", "with", "to", "by", "for", "and", "but", "while",
-    "after", "before", "because", "as",
-];
+const PREPOSITIONS: &[&str] = &["near", "in", "from", "of", "at", "on", "with", "to", "by", "for", "and", "but", "while", "after", "before", "because", "as"];
 
 fn trim_span(doc: &Document, span: Span) -> Span {
     let text = doc.slice(span);
     let lead = text.len() - text.trim_start_matches([' ', ',', ':', ';']).len();
-    let kept = text
-        .trim_start_matches([' ', ',', ':', ';'])
-        .trim_end_matches([' ', ',', '.', ';', ':']);
+    let kept = text.trim_start_matches([' ', ',', ':', ';']).trim_end_matches([' ', ',', '.', ';', ':']);
     Span::new(span.start + lead, span.start + lead + kept.len())
 }
 
@@ -40,15 +35,10 @@ fn word_count(text: &str) -> usize {
 fn negated_or_passive(prefix: &str) -> bool {
     let mut words = prefix.split_whitespace().rev().map(str::to_ascii_lowercase);
     let last = words.next().unwrap_or_default();
-    let passive = matches!(
-        last.as_str(),
-        "was" | "were" | "is" | "are" | "be" | "been" | "being"
-    );
+    let passive = matches!(last.as_str(), "was" | "were" | "is" | "are" | "be" | "been" | "being");
     // "the possessive" in "North Korea's reported release" is no reporting verb either.
     let possessive = last.ends_with("'s");
-    let negated = std::iter::once(last)
-        .chain(words.take(2))
-        .any(|w| w == "not" || w == "never" || w.ends_with("n't"));
+    let negated = std::iter::once(last).chain(words.take(2)).any(|w| w == "not" || w == "never" || w.ends_with("n't"));
     passive || possessive || negated
 }
 
@@ -58,12 +48,8 @@ const EMPTY_CONTENT: &[&str] = &["anything", "nothing", "little", "much", "so"];
 fn meaningful_words(text: &str) -> usize {
     text.split_whitespace()
         .filter(|w| {
-            let w = w
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .to_ascii_lowercase();
-            !w.is_empty()
-                && !super::cues::FILLER_WORDS.contains(&w.as_str())
-                && !matches!(w.as_str(), "night" | "morning" | "evening" | "afternoon")
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+            !w.is_empty() && !super::cues::FILLER_WORDS.contains(&w.as_str()) && !matches!(w.as_str(), "night" | "morning" | "evening" | "afternoon")
         })
         .count()
 }
@@ -71,26 +57,14 @@ fn meaningful_words(text: &str) -> usize {
 /// "the South Pyongan source the man in his 50s ...": an "according to" phrase without its comma
 /// ends at the source's head noun.
 fn source_end_without_comma(phrase: &str) -> Option<usize> {
-    const MODIFIERS: &[&str] = &[
-        "in", "from", "of", "based", "who", "at", "inside", "near", "with", "on", "speaking",
-        "familiar", "close", "within",
-    ];
+    const MODIFIERS: &[&str] = &["in", "from", "of", "based", "who", "at", "inside", "near", "with", "on", "speaking", "familiar", "close", "within"];
     let mut offset = 0;
     let mut words = phrase.split_inclusive(' ').peekable();
     while let Some(word) = words.next() {
         offset += word.len();
-        let clean = word
-            .trim()
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_ascii_lowercase();
-        if matches!(
-            clean.as_str(),
-            "source" | "sources" | "partner" | "resident" | "residents"
-        ) {
-            let next = words
-                .peek()
-                .map(|w| w.trim().to_ascii_lowercase())
-                .unwrap_or_default();
+        let clean = word.trim().trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+        if matches!(clean.as_str(), "source" | "sources" | "partner" | "resident" | "residents") {
+            let next = words.peek().map(|w| w.trim().to_ascii_lowercase()).unwrap_or_default();
             if !MODIFIERS.contains(&next.as_str()) && !next.is_empty() {
                 return Some(offset);
             }
@@ -100,11 +74,7 @@ fn source_end_without_comma(phrase: &str) -> Option<usize> {
 }
 
 fn starts_with_preposition(text: &str) -> bool {
-    let first = text
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    let first = text.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
     PREPOSITIONS.contains(&first.as_str())
 }
 
@@ -128,12 +98,7 @@ fn after_that(text: &str, max_words: usize) -> Option<usize> {
 
 /// Reported-speech claims of one sentence. `usable` tells which cue hits are free (outside
 /// quotations, not used by a quotation's attribution); `accept` whether a phrase is a source.
-pub fn in_sentence(
-    doc: &Document,
-    sentence: Span,
-    hits: &[&CueHit],
-    accept: &dyn Fn(&str) -> bool,
-) -> Vec<ReportedClaim> {
+pub fn in_sentence(doc: &Document, sentence: Span, hits: &[&CueHit], accept: &dyn Fn(&str) -> bool) -> Vec<ReportedClaim> {
     let mut claims = Vec::new();
     let text_of = |a: usize, b: usize| doc.norm.get(a..b).unwrap_or("");
     let sentence_end = sentence.end;
@@ -151,23 +116,13 @@ pub fn in_sentence(
                     _ => c,
                 }
             });
-            let bare_end =
-                source_end_without_comma(rest.get(..comma.unwrap_or(rest.len())).unwrap_or(""));
+            let bare_end = source_end_without_comma(rest.get(..comma.unwrap_or(rest.len())).unwrap_or(""));
             if let Some(end) = bare_end {
                 let source = trim_span(doc, Span::new(hit.span.end, hit.span.end + end));
                 let content = trim_span(doc, Span::new(hit.span.end + end, sentence_end));
                 if accept(doc.slice(source)) && word_count(doc.slice(content)) >= 3 {
-                    let attribution = Attribution {
-                        cue: hit.cue,
-                        cue_span: hit.span,
-                        source,
-                        tail: source,
-                    };
-                    claims.push(ReportedClaim {
-                        content,
-                        attribution,
-                        via_span: None,
-                    });
+                    let attribution = Attribution { cue: hit.cue, cue_span: hit.span, source, tail: source };
+                    claims.push(ReportedClaim { content, attribution, via_span: None });
                     return claims;
                 }
             }
@@ -175,17 +130,8 @@ pub fn in_sentence(
                 let source = trim_span(doc, Span::new(hit.span.end, hit.span.end + comma));
                 let content = trim_span(doc, Span::new(hit.span.end + comma + 1, sentence_end));
                 if accept(doc.slice(source)) && word_count(doc.slice(content)) >= 3 {
-                    let attribution = Attribution {
-                        cue: hit.cue,
-                        cue_span: hit.span,
-                        source,
-                        tail: source,
-                    };
-                    claims.push(ReportedClaim {
-                        content,
-                        attribution,
-                        via_span: None,
-                    });
+                    let attribution = Attribution { cue: hit.cue, cue_span: hit.span, source, tail: source };
+                    claims.push(ReportedClaim { content, attribution, via_span: None });
                     return claims;
                 }
             }
@@ -207,38 +153,16 @@ pub fn in_sentence(
         let subject = subject_of(prefix);
         let mut source = Span::new(sentence.start + subject.start, sentence.start + subject.end);
         let subject_text = doc.slice(source);
-        let first_word = subject_text
-            .split_whitespace()
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        let last_word = subject_text
-            .split_whitespace()
-            .next_back()
-            .unwrap_or("")
-            .to_ascii_lowercase();
+        let first_word = subject_text.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
+        let last_word = subject_text.split_whitespace().next_back().unwrap_or("").to_ascii_lowercase();
         // "..., said the KCNA." is the trailing form: what follows the verb is the source.
         let after_text = text_of(hit.span.end, sentence_end);
-        let after_cue = after_text
-            .get(
-                ..after_text
-                    .find(" who ")
-                    .unwrap_or_else(|| super::appositive_end(after_text)),
-            )
-            .unwrap_or("")
-            .trim()
-            .trim_end_matches('.');
-        let after_comma =
-            prefix.trim_end().ends_with(',') && word_count(after_cue) <= 8 && accept(after_cue);
+        let after_cue =
+            after_text.get(..after_text.find(" who ").unwrap_or_else(|| super::appositive_end(after_text))).unwrap_or("").trim().trim_end_matches('.');
+        let after_comma = prefix.trim_end().ends_with(',') && word_count(after_cue) <= 8 && accept(after_cue);
         let too_long = word_count(&super::sources::strip_asides(subject_text)) > 25;
         let starts_with_cue = hits.iter().any(|h| h.span.start == source.start);
-        if source.is_empty()
-            || after_comma
-            || too_long
-            || starts_with_cue
-            || matches!(last_word.as_str(), "who" | "which" | "that")
-            || first_word == "said"
-        {
+        if source.is_empty() || after_comma || too_long || starts_with_cue || matches!(last_word.as_str(), "who" | "which" | "that") || first_word == "said" {
             continue;
         }
         if !accept(subject_text) {
@@ -256,15 +180,8 @@ pub fn in_sentence(
                 continue;
             }
             let rest = after.get(as_saying + " as saying".len()..).unwrap_or("");
-            content_start =
-                hit.span.end + as_saying + " as saying".len() + after_that(rest, 1).unwrap_or(0);
-        } else if SELF_OBJECTS.contains(
-            &after
-                .trim()
-                .trim_end_matches('.')
-                .to_ascii_lowercase()
-                .as_str(),
-        ) {
+            content_start = hit.span.end + as_saying + " as saying".len() + after_that(rest, 1).unwrap_or(0);
+        } else if SELF_OBJECTS.contains(&after.trim().trim_end_matches('.').to_ascii_lowercase().as_str()) {
             // "An additional source corroborated this news."
             content_start = hit.span.start;
         } else if let Some(that) = after_that(after, if hit.cue == "told" { 10 } else { 6 }) {
@@ -283,36 +200,17 @@ pub fn in_sentence(
             let Some(comma) = before.rfind(", ") else {
                 continue;
             };
-            let phrase_span =
-                trim_span(doc, Span::new(content.start + comma + 1, later.span.start));
+            let phrase_span = trim_span(doc, Span::new(content.start + comma + 1, later.span.start));
             let phrase = doc.slice(phrase_span);
             if later.cue == "according to" {
-                let source_end = text_of(later.span.end, sentence_end)
-                    .find(", ")
-                    .map_or(sentence_end, |c| later.span.end + c);
+                let source_end = text_of(later.span.end, sentence_end).find(", ").map_or(sentence_end, |c| later.span.end + c);
                 let relayed = trim_span(doc, Span::new(later.span.end, source_end));
                 let clause_in = before.get(..comma).unwrap_or("");
-                if let Some(clause) = [", but ", "; ", ", while ", ", and "]
-                    .iter()
-                    .filter_map(|b| clause_in.rfind(b).map(|i| i + b.len()))
-                    .max()
-                {
-                    let second = trim_span(
-                        doc,
-                        Span::new(content.start + clause, content.start + comma),
-                    );
-                    let attribution = Attribution {
-                        cue: later.cue,
-                        cue_span: later.span,
-                        source: relayed,
-                        tail: relayed,
-                    };
+                if let Some(clause) = [", but ", "; ", ", while ", ", and "].iter().filter_map(|b| clause_in.rfind(b).map(|i| i + b.len())).max() {
+                    let second = trim_span(doc, Span::new(content.start + clause, content.start + comma));
+                    let attribution = Attribution { cue: later.cue, cue_span: later.span, source: relayed, tail: relayed };
                     if accept(doc.slice(relayed)) {
-                        claims.push(ReportedClaim {
-                            content: second,
-                            attribution,
-                            via_span: None,
-                        });
+                        claims.push(ReportedClaim { content: second, attribution, via_span: None });
                         content.end = content.start + clause;
                     }
                 } else {
@@ -321,11 +219,7 @@ pub fn in_sentence(
                 }
                 break;
             }
-            if !phrase.is_empty()
-                && word_count(phrase) <= 12
-                && !starts_with_preposition(phrase)
-                && accept(phrase)
-            {
+            if !phrase.is_empty() && word_count(phrase) <= 12 && !starts_with_preposition(phrase) && accept(phrase) {
                 via_span = Some(phrase_span);
                 content.end = content.start + comma;
                 break;
@@ -333,22 +227,14 @@ pub fn in_sentence(
         }
         let content = trim_span(doc, content);
         let content_text = doc.slice(content);
-        let opener = content_text
-            .split_whitespace()
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
+        let opener = content_text.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
         let self_object = content.start == hit.span.start;
-        if (meaningful_words(content_text) < 3 && !self_object)
-            || EMPTY_CONTENT.contains(&opener.as_str())
-        {
+        if (meaningful_words(content_text) < 3 && !self_object) || EMPTY_CONTENT.contains(&opener.as_str()) {
             continue;
         }
         // "..., after a report suggested the regime ...": a second source inside the clause.
         let mut content = content;
-        for inner in hits.iter().skip(n + 1).filter(|h| {
-            h.span.start > content.start && h.span.end < content.end && h.cue != "according to"
-        }) {
+        for inner in hits.iter().skip(n + 1).filter(|h| h.span.start > content.start && h.span.end < content.end && h.cue != "according to") {
             let inner_prefix = text_of(content.start, inner.span.start);
             let Some(boundary) = inner_prefix.rfind(", ") else {
                 continue;
@@ -357,40 +243,15 @@ pub fn in_sentence(
             let start = content.start + boundary + 1 + subject.start;
             let inner_source = Span::new(start, start + subject.len());
             let clause = trim_span(doc, Span::new(inner.span.end, content.end));
-            if !inner_source.is_empty()
-                && subject.start > 1
-                && accept(doc.slice(inner_source))
-                && meaningful_words(doc.slice(clause)) >= 3
-            {
-                let attribution = Attribution {
-                    cue: inner.cue,
-                    cue_span: inner.span,
-                    source: inner_source,
-                    tail: inner_source,
-                };
-                claims.push(ReportedClaim {
-                    content: clause,
-                    attribution,
-                    via_span: None,
-                });
+            if !inner_source.is_empty() && subject.start > 1 && accept(doc.slice(inner_source)) && meaningful_words(doc.slice(clause)) >= 3 {
+                let attribution = Attribution { cue: inner.cue, cue_span: inner.span, source: inner_source, tail: inner_source };
+                claims.push(ReportedClaim { content: clause, attribution, via_span: None });
                 content.end = content.start + boundary;
                 break;
             }
         }
         let tail = Span::new(hit.span.end, content.start.max(hit.span.end));
-        claims.insert(
-            0,
-            ReportedClaim {
-                content,
-                attribution: Attribution {
-                    cue: hit.cue,
-                    cue_span: hit.span,
-                    source,
-                    tail,
-                },
-                via_span,
-            },
-        );
+        claims.insert(0, ReportedClaim { content, attribution: Attribution { cue: hit.cue, cue_span: hit.span, source, tail }, via_span });
         return claims;
     }
     // 3. "CONTENT, X said." / "CONTENT, said X (who said ...)."
@@ -402,15 +263,9 @@ pub fn in_sentence(
         if negated_or_passive(before) {
             continue;
         }
-        let after_end = hits
-            .get(n + 1)
-            .filter(|h| h.cue == "according to")
-            .map_or(sentence_end, |h| h.span.start);
+        let after_end = hits.get(n + 1).filter(|h| h.cue == "according to").map_or(sentence_end, |h| h.span.start);
         let tail = Span::new(hit.span.end, sentence_end);
-        let via_span = hits
-            .get(n + 1)
-            .filter(|h| h.cue == "according to")
-            .map(|h| trim_span(doc, Span::new(h.span.end, sentence_end)));
+        let via_span = hits.get(n + 1).filter(|h| h.cue == "according to").map(|h| trim_span(doc, Span::new(h.span.end, sentence_end)));
         if before.trim_end().ends_with(',') {
             let comma = sentence.start + before.trim_end().len() - 1;
             let after = text_of(hit.span.end, after_end);
@@ -421,38 +276,17 @@ pub fn in_sentence(
             let source = trim_span(doc, Span::new(hit.span.end, hit.span.end + source_len));
             let content = trim_span(doc, Span::new(sentence.start, comma));
             if accept(doc.slice(source)) && word_count(doc.slice(content)) >= 3 {
-                let attribution = Attribution {
-                    cue: hit.cue,
-                    cue_span: hit.span,
-                    source,
-                    tail,
-                };
-                claims.push(ReportedClaim {
-                    content,
-                    attribution: attribution.clone(),
-                    via_span,
-                });
+                let attribution = Attribution { cue: hit.cue, cue_span: hit.span, source, tail };
+                claims.push(ReportedClaim { content, attribution: attribution.clone(), via_span });
                 if let Some(who) = relative {
                     // "said sources in the country who said coronavirus bans ..."
                     let clause = after.get(who..).unwrap_or("");
-                    if let Some(inner) = hits.iter().find(|h| {
-                        h.span.start > hit.span.end + who
-                            && h.span.start < hit.span.end + who + 12.min(clause.len())
-                    }) {
+                    if let Some(inner) = hits.iter().find(|h| h.span.start > hit.span.end + who && h.span.start < hit.span.end + who + 12.min(clause.len())) {
                         let rest = text_of(inner.span.end, sentence_end);
                         let skip = after_that(rest, 1).unwrap_or(0);
                         let second = trim_span(doc, Span::new(inner.span.end + skip, sentence_end));
-                        let attribution = Attribution {
-                            cue: inner.cue,
-                            cue_span: inner.span,
-                            source,
-                            tail,
-                        };
-                        claims.push(ReportedClaim {
-                            content: second,
-                            attribution,
-                            via_span: None,
-                        });
+                        let attribution = Attribution { cue: inner.cue, cue_span: inner.span, source, tail };
+                        claims.push(ReportedClaim { content: second, attribution, via_span: None });
                     }
                 }
                 return claims;
@@ -473,17 +307,8 @@ pub fn in_sentence(
             if !starts_with_preposition(phrase) && accept(phrase) {
                 let content = trim_span(doc, Span::new(sentence.start, sentence.start + comma));
                 if word_count(doc.slice(content)) >= 3 {
-                    let attribution = Attribution {
-                        cue: hit.cue,
-                        cue_span: hit.span,
-                        source: phrase_span,
-                        tail,
-                    };
-                    claims.push(ReportedClaim {
-                        content,
-                        attribution,
-                        via_span,
-                    });
+                    let attribution = Attribution { cue: hit.cue, cue_span: hit.span, source: phrase_span, tail };
+                    claims.push(ReportedClaim { content, attribution, via_span });
                     return claims;
                 }
             }
@@ -503,25 +328,13 @@ pub fn in_sentence(
             continue;
         }
         let content = if source_end >= sentence_end.saturating_sub(1) {
-            trim_span(
-                doc,
-                Span::new(sentence.start, sentence.start + before.len() - 1),
-            )
+            trim_span(doc, Span::new(sentence.start, sentence.start + before.len() - 1))
         } else {
             trim_span(doc, sentence)
         };
         if word_count(doc.slice(content)) >= 2 {
-            let attribution = Attribution {
-                cue: hit.cue,
-                cue_span: hit.span,
-                source,
-                tail: source,
-            };
-            claims.push(ReportedClaim {
-                content,
-                attribution,
-                via_span: None,
-            });
+            let attribution = Attribution { cue: hit.cue, cue_span: hit.span, source, tail: source };
+            claims.push(ReportedClaim { content, attribution, via_span: None });
             return claims;
         }
     }
@@ -529,12 +342,7 @@ pub fn in_sentence(
 }
 
 /// "The DailyNK was confirmed by a number of sources on Friday ... that there was ...".
-fn passive_by(
-    doc: &Document,
-    sentence: Span,
-    hit: &CueHit,
-    accept: &dyn Fn(&str) -> bool,
-) -> Option<ReportedClaim> {
+fn passive_by(doc: &Document, sentence: Span, hit: &CueHit, accept: &dyn Fn(&str) -> bool) -> Option<ReportedClaim> {
     let prefix = doc.norm.get(sentence.start..hit.span.start)?;
     let last = prefix.split_whitespace().next_back()?.to_ascii_lowercase();
     if !matches!(last.as_str(), "was" | "were" | "been") {
@@ -544,10 +352,7 @@ fn passive_by(
     let by = after.strip_prefix(" by ")?;
     let that = after_that(by, 14)?;
     let phrase = by.get(..that.saturating_sub(" that ".len()))?;
-    let end = phrase
-        .find(" on ")
-        .or_else(|| phrase.find(','))
-        .unwrap_or(phrase.len());
+    let end = phrase.find(" on ").or_else(|| phrase.find(',')).unwrap_or(phrase.len());
     let start = hit.span.end + " by ".len();
     let source = trim_span(doc, Span::new(start, start + end));
     if !accept(doc.slice(source)) {
@@ -555,14 +360,5 @@ fn passive_by(
     }
     let content = trim_span(doc, Span::new(start + that, sentence.end));
     let tail = Span::new(source.end, content.start);
-    Some(ReportedClaim {
-        content,
-        attribution: Attribution {
-            cue: hit.cue,
-            cue_span: hit.span,
-            source,
-            tail,
-        },
-        via_span: None,
-    })
+    Some(ReportedClaim { content, attribution: Attribution { cue: hit.cue, cue_span: hit.span, source, tail }, via_span: None })
 }

@@ -13,10 +13,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use super::cues::{
-    FILLER_WORDS, HEAD_NOUNS, INSTITUTIONS, NEW_SOURCE_MARKERS, NON_PERSON_HEADS, PRONOUNS, RANKS,
-    TITLE_WORDS,
-};
+use super::cues::{FILLER_WORDS, HEAD_NOUNS, INSTITUTIONS, NEW_SOURCE_MARKERS, NON_PERSON_HEADS, PRONOUNS, RANKS, TITLE_WORDS};
 use crate::article::outlets::{outlets, Outlet};
 use crate::lexicon::{EntryKind, Lexicon};
 
@@ -64,18 +61,8 @@ struct AliasMatcher {
 impl AliasMatcher {
     fn build(pairs: Vec<(String, String, String)>, case_insensitive: bool) -> AliasMatcher {
         let patterns: Vec<String> = pairs.iter().map(|(alias, _, _)| alias.clone()).collect();
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(case_insensitive)
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .ok();
-        AliasMatcher {
-            automaton,
-            targets: pairs
-                .into_iter()
-                .map(|(_, name, kind)| (name, kind))
-                .collect(),
-        }
+        let automaton = AhoCorasickBuilder::new().ascii_case_insensitive(case_insensitive).match_kind(MatchKind::Standard).build(&patterns).ok();
+        AliasMatcher { automaton, targets: pairs.into_iter().map(|(_, name, kind)| (name, kind)).collect() }
     }
 
     /// Whole-word matches: (start, end, canonical name, type).
@@ -84,10 +71,7 @@ impl AliasMatcher {
             return Vec::new();
         };
         // Overlapping matches, longest first: "the U.S. State Department" is the State Department.
-        let mut found: Vec<_> = automaton
-            .find_overlapping_iter(text)
-            .filter(|m| is_word_boundary(text, m.start(), m.end()))
-            .collect();
+        let mut found: Vec<_> = automaton.find_overlapping_iter(text).filter(|m| is_word_boundary(text, m.start(), m.end())).collect();
         found.sort_by_key(|m| (std::cmp::Reverse(m.end() - m.start()), m.start()));
         found
             .into_iter()
@@ -107,22 +91,12 @@ pub(crate) fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
 }
 
 static OUTLET_MATCHER: LazyLock<AliasMatcher> = LazyLock::new(|| {
-    let pairs = outlets()
-        .iter()
-        .flat_map(|o: &Outlet| {
-            o.aliases
-                .iter()
-                .map(move |a| (a.clone(), o.name.clone(), o.kind.clone()))
-        })
-        .collect();
+    let pairs = outlets().iter().flat_map(|o: &Outlet| o.aliases.iter().map(move |a| (a.clone(), o.name.clone(), o.kind.clone()))).collect();
     AliasMatcher::build(pairs, true)
 });
 
 static INSTITUTION_MATCHER: LazyLock<AliasMatcher> = LazyLock::new(|| {
-    let pairs = INSTITUTIONS
-        .iter()
-        .map(|(a, n, k)| (a.to_string(), n.to_string(), k.to_string()))
-        .collect();
+    let pairs = INSTITUTIONS.iter().map(|(a, n, k)| (a.to_string(), n.to_string(), k.to_string())).collect();
     AliasMatcher::build(pairs, false)
 });
 
@@ -156,19 +130,14 @@ pub(crate) fn strip_asides(phrase: &str) -> String {
     }
     if in_dash {
         // An unpaired dash: keep what came after it ("Nov. 25 (UPI) -- A U.N. investigator").
-        let cut = ["--", "—", "–", " - "]
-            .iter()
-            .filter_map(|d| phrase.rfind(d).map(|i| i + d.len()))
-            .max()
-            .unwrap_or(0);
+        let cut = ["--", "—", "–", " - "].iter().filter_map(|d| phrase.rfind(d).map(|i| i + d.len())).max().unwrap_or(0);
         return strip_asides(phrase.get(cut..).unwrap_or(phrase));
     }
     out
 }
 
 fn clean_word(word: &str) -> String {
-    word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
-        .to_lowercase()
+    word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'').to_lowercase()
 }
 
 /// The part of a descriptor before its modifiers ("a resident" of "a resident of South Pyongan").
@@ -183,39 +152,24 @@ fn head_is_final(phrase: &str, head: &str) -> bool {
     let Some(position) = tokens.iter().rposition(|(w, _)| w == head) else {
         return true;
     };
-    tokens
-        .iter()
-        .skip(position + 1)
-        .all(|(w, capitalised)| *capitalised || FILLER_WORDS.contains(&w.as_str()))
+    tokens.iter().skip(position + 1).all(|(w, capitalised)| *capitalised || FILLER_WORDS.contains(&w.as_str()))
 }
 
 /// The core's words, lower-cased, each with whether it was written capitalised.
 fn core_tokens(phrase: &str) -> Vec<(String, bool)> {
-    const STOPS: &[&str] = &[
-        "in", "from", "of", "based", "who", "that", "near", "speaking", "with", "inside", "at",
-        "on", "whose", "which", "for",
-    ];
+    const STOPS: &[&str] = &["in", "from", "of", "based", "who", "that", "near", "speaking", "with", "inside", "at", "on", "whose", "which", "for"];
     let mut words = Vec::new();
     for raw in phrase.split_whitespace() {
         let word = clean_word(raw);
         // "a number of sources", "one of the residents": the head follows "of".
-        const QUANTITIES: &[&str] = &[
-            "number", "group", "handful", "couple", "few", "some", "many", "several", "one", "two",
-            "three", "most", "all", "each", "both", "none", "dozens",
-        ];
-        let quantity = word == "of"
-            && words
-                .last()
-                .is_some_and(|(w, _): &(String, bool)| QUANTITIES.contains(&w.as_str()));
+        const QUANTITIES: &[&str] =
+            &["number", "group", "handful", "couple", "few", "some", "many", "several", "one", "two", "three", "most", "all", "each", "both", "none", "dozens"];
+        let quantity = word == "of" && words.last().is_some_and(|(w, _): &(String, bool)| QUANTITIES.contains(&w.as_str()));
         if STOPS.contains(&word.as_str()) && !words.is_empty() && !quantity {
             break;
         }
         if !word.is_empty() {
-            let capitalised = raw
-                .trim_start_matches(|c: char| !c.is_alphanumeric())
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase);
+            let capitalised = raw.trim_start_matches(|c: char| !c.is_alphanumeric()).chars().next().is_some_and(char::is_uppercase);
             words.push((word, capitalised));
         }
         if raw.ends_with(',') && !words.is_empty() {
@@ -232,12 +186,9 @@ pub fn person_name(phrase: &str) -> Option<String> {
     let mut runs: Vec<Vec<String>> = Vec::new();
     let mut current: Vec<String> = Vec::new();
     for token in &tokens {
-        let word = token.trim_matches(|c: char| {
-            matches!(c, ',' | '(' | ')' | '[' | ']' | ':' | ';' | '.' | '"')
-        });
+        let word = token.trim_matches(|c: char| matches!(c, ',' | '(' | ')' | '[' | ']' | ':' | ';' | '.' | '"'));
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
-        let is_title =
-            TITLE_WORDS.iter().any(|t| t.trim_end_matches('.') == word) || word.ends_with("'s");
+        let is_title = TITLE_WORDS.iter().any(|t| t.trim_end_matches('.') == word) || word.ends_with("'s");
         if capitalised && !is_title && word.chars().any(char::is_lowercase) {
             current.push(word.to_string());
         } else if !current.is_empty() {
@@ -250,30 +201,19 @@ pub fn person_name(phrase: &str) -> Option<String> {
     if !current.is_empty() {
         runs.push(current);
     }
-    let in_outlet =
-        |name: &str| !find_outlets(name).is_empty() || !INSTITUTION_MATCHER.find(name).is_empty();
-    if let Some(run) = runs
-        .iter()
-        .find(|r| (2..=4).contains(&r.len()) && !in_outlet(&r.join(" ")))
-    {
+    let in_outlet = |name: &str| !find_outlets(name).is_empty() || !INSTITUTION_MATCHER.find(name).is_empty();
+    if let Some(run) = runs.iter().find(|r| (2..=4).contains(&r.len()) && !in_outlet(&r.join(" "))) {
         return Some(run.join(" "));
     }
     // A bare surname opening the phrase ("Lee said", "Quintana, who made the remarks").
     let first_token = tokens.first()?;
-    let content_tokens = tokens
-        .iter()
-        .filter(|t| !FILLER_WORDS.contains(&clean_word(t).as_str()))
-        .count();
+    let content_tokens = tokens.iter().filter(|t| !FILLER_WORDS.contains(&clean_word(t).as_str())).count();
     if content_tokens > 1 && !first_token.ends_with(',') {
         return None;
     }
     let first = first_token.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-    let is_head = HEAD_NOUNS
-        .iter()
-        .any(|(h, _, _)| h.eq_ignore_ascii_case(first));
-    runs.first()
-        .filter(|run| run.len() == 1 && run.join(" ") == first && !in_outlet(first) && !is_head)
-        .map(|run| run.join(" "))
+    let is_head = HEAD_NOUNS.iter().any(|(h, _, _)| h.eq_ignore_ascii_case(first));
+    runs.first().filter(|run| run.len() == 1 && run.join(" ") == first && !in_outlet(first) && !is_head).map(|run| run.join(" "))
 }
 
 /// Context a descriptor is read in.
@@ -288,21 +228,14 @@ pub struct PhraseContext<'a> {
 /// Reads an attribution phrase; `None` when it does not name a plausible source.
 pub fn describe(phrase: &str, context: &PhraseContext) -> Option<SourceDesc> {
     let stripped = strip_asides(phrase);
-    let text = stripped
-        .trim()
-        .trim_matches(|c: char| c == ',' || c == ':' || c.is_whitespace());
+    let text = stripped.trim().trim_matches(|c: char| c == ',' || c == ':' || c.is_whitespace());
     if text.is_empty() || text.split_whitespace().count() > 30 {
         return None;
     }
     let core = core_words(text);
-    let meaningful: Vec<&String> = core
-        .iter()
-        .filter(|w| !FILLER_WORDS.contains(&w.as_str()))
-        .collect();
+    let meaningful: Vec<&String> = core.iter().filter(|w| !FILLER_WORDS.contains(&w.as_str())).collect();
     // A descriptor's core is short ("a high-ranking Daily NK source"); longer runs are clauses.
-    let outlet_words = find_outlets(text).first().map_or(0, |(s, e, _, _)| {
-        text.get(*s..*e).unwrap_or("").split_whitespace().count()
-    });
+    let outlet_words = find_outlets(text).first().map_or(0, |(s, e, _, _)| text.get(*s..*e).unwrap_or("").split_whitespace().count());
     if meaningful.len() > 6 + outlet_words {
         return None;
     }
@@ -332,10 +265,7 @@ pub fn describe(phrase: &str, context: &PhraseContext) -> Option<SourceDesc> {
     }
     let head_in = |part: &str| {
         let words = core_words(part);
-        let found = words
-            .iter()
-            .rev()
-            .find_map(|w| HEAD_NOUNS.iter().find(|(h, _, _)| h == w));
+        let found = words.iter().rev().find_map(|w| HEAD_NOUNS.iter().find(|(h, _, _)| h == w));
         found.filter(|(h, _, _)| head_is_final(part, h))
     };
     // "Han Hye Young, a North Korean defector from Hoeryong": the head may sit in an appositive.
@@ -346,27 +276,12 @@ pub fn describe(phrase: &str, context: &PhraseContext) -> Option<SourceDesc> {
     // Outlets after "speaking to" / "told" are where the source spoke, not the source.
     let spoke_to = |start: usize| {
         let before = text.get(..start).unwrap_or("").to_lowercase();
-        [
-            "speaking to",
-            "talking to",
-            "spoke to",
-            "told",
-            "speaking with",
-        ]
-        .iter()
-        .any(|w| before.contains(w))
+        ["speaking to", "talking to", "spoke to", "told", "speaking with"].iter().any(|w| before.contains(w))
     };
     let own_outlet = outlets_found.iter().find(|(s, _, _, _)| !spoke_to(*s));
     // "Radio Free Asia's Korean service" is no person called "Radio Free".
-    let name = name.filter(|n| {
-        !outlets_found
-            .iter()
-            .any(|(s, e, _, _)| text.get(*s..*e).is_some_and(|o| o.contains(n.as_str())))
-    });
-    desc.via = outlets_found
-        .iter()
-        .find(|(s, _, _, _)| spoke_to(*s))
-        .map(|(_, _, n, _)| n.to_string());
+    let name = name.filter(|n| !outlets_found.iter().any(|(s, e, _, _)| text.get(*s..*e).is_some_and(|o| o.contains(n.as_str()))));
+    desc.via = outlets_found.iter().find(|(s, _, _, _)| spoke_to(*s)).map(|(_, _, n, _)| n.to_string());
     match head {
         Some(&(word, kind, plural)) if matches!(kind, "anonymous_source" | "defector") => {
             desc.source_type = kind.to_string();
@@ -390,28 +305,16 @@ pub fn describe(phrase: &str, context: &PhraseContext) -> Option<SourceDesc> {
                 desc.person = !NON_PERSON_HEADS.contains(&word);
                 desc.name = name.clone();
                 if desc.name.is_none() && kind == "official" {
-                    if let Some((_, _, canonical, _)) = institutions
-                        .iter()
-                        .find(|(_, _, c, _)| *c == "National Intelligence Service")
-                    {
+                    if let Some((_, _, canonical, _)) = institutions.iter().find(|(_, _, c, _)| *c == "National Intelligence Service") {
                         desc.name = Some(canonical.to_string());
                     }
                 }
             } else if let Some((_, _, canonical, kind)) = institutions.first() {
                 desc.source_type = kind.to_string();
-                let written = text
-                    .get(institutions.first().map_or(0..0, |i| i.0..i.1))
-                    .unwrap_or("");
+                let written = text.get(institutions.first().map_or(0..0, |i| i.0..i.1)).unwrap_or("");
                 // Acronyms give their full name ("the NIS"); capitals keep theirs ("Seoul says").
-                let acronym = written
-                    .chars()
-                    .filter(|c| c.is_alphabetic())
-                    .all(|c| c.is_uppercase());
-                let shown = if acronym {
-                    canonical.to_string()
-                } else {
-                    written.to_string()
-                };
+                let acronym = written.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
+                let shown = if acronym { canonical.to_string() } else { written.to_string() };
                 desc.name = Some(name.clone().unwrap_or(shown));
                 desc.key = Some(canonical.to_string());
                 desc.head = canonical.to_lowercase();
@@ -419,11 +322,7 @@ pub fn describe(phrase: &str, context: &PhraseContext) -> Option<SourceDesc> {
             } else if let Some(n) = name.clone() {
                 // "Jang Jong Nam -- the head of the Ministry of Social Security -- has warned".
                 let aside_words: Vec<String> = phrase.split_whitespace().map(clean_word).collect();
-                let aside_head = aside_words.iter().find_map(|w| {
-                    HEAD_NOUNS
-                        .iter()
-                        .find(|(h, k, _)| h == w && matches!(*k, "official" | "expert"))
-                });
+                let aside_head = aside_words.iter().find_map(|w| HEAD_NOUNS.iter().find(|(h, k, _)| h == w && matches!(*k, "official" | "expert")));
                 desc.source_type = aside_head.map_or("person", |(_, k, _)| k).to_string();
                 desc.name = Some(n);
             } else {
@@ -433,27 +332,16 @@ pub fn describe(phrase: &str, context: &PhraseContext) -> Option<SourceDesc> {
     }
     if desc.source_type == "official" && desc.name.is_none() {
         // "South Korea's spy agency" is the NIS; "the spy agency" too.
-        if let Some((_, _, canonical, _)) = institutions
-            .iter()
-            .find(|(_, _, c, _)| *c == "National Intelligence Service")
-        {
+        if let Some((_, _, canonical, _)) = institutions.iter().find(|(_, _, c, _)| *c == "National Intelligence Service") {
             desc.name = Some(canonical.to_string());
         }
     }
     if desc.key.is_none() {
-        desc.key = desc.name.clone().map(|n| {
-            INSTITUTION_MATCHER
-                .find(&n)
-                .first()
-                .filter(|m| m.0 == 0 && m.1 == n.len())
-                .map_or(n.clone(), |m| m.2.to_string())
-        });
+        desc.key =
+            desc.name.clone().map(|n| INSTITUTION_MATCHER.find(&n).first().filter(|m| m.0 == 0 && m.1 == n.len()).map_or(n.clone(), |m| m.2.to_string()));
     }
     let first = core.first().map(String::as_str).unwrap_or("");
-    desc.reference = if core
-        .iter()
-        .any(|w| NEW_SOURCE_MARKERS.contains(&w.as_str()))
-    {
+    desc.reference = if core.iter().any(|w| NEW_SOURCE_MARKERS.contains(&w.as_str())) {
         Reference::New
     } else if desc.key.is_some() {
         Reference::Named
@@ -462,28 +350,17 @@ pub fn describe(phrase: &str, context: &PhraseContext) -> Option<SourceDesc> {
     } else {
         Reference::Indefinite
     };
-    desc.rank = core
-        .iter()
-        .find(|w| RANKS.contains(&w.as_str()) && w.contains('-'))
-        .cloned();
+    desc.rank = core.iter().find(|w| RANKS.contains(&w.as_str()) && w.contains('-')).cloned();
     let place_text = text.split(" who ").next().unwrap_or(text);
     if !context.with_places {
         return Some(desc);
     }
-    if let Some(hit) = context
-        .lexicon
-        .find(place_text)
-        .into_iter()
-        .find(|h| h.kind == EntryKind::Place)
-    {
+    if let Some(hit) = context.lexicon.find(place_text).into_iter().find(|h| h.kind == EntryKind::Place) {
         if let Some(id) = hit.ids.first() {
             desc.admin1 = context.lexicon.place(id).and_then(|p| p.admin1.clone());
             desc.place = Some(id.clone());
         }
-    } else if ["the province", "that province", "the same province"]
-        .iter()
-        .any(|p| text.to_lowercase().contains(p))
-    {
+    } else if ["the province", "that province", "the same province"].iter().any(|p| text.to_lowercase().contains(p)) {
         if let Some(id) = &context.last_province {
             desc.admin1 = context.lexicon.place(id).and_then(|p| p.admin1.clone());
             desc.place = Some(id.clone());
@@ -558,12 +435,7 @@ impl Registry {
         if desc.source_type.is_empty() {
             desc.source_type = "unknown".to_string();
         }
-        self.entries.push(SourceEntry {
-            desc,
-            passing: false,
-            first_paragraph: paragraph,
-            last_paragraph: paragraph,
-        });
+        self.entries.push(SourceEntry { desc, passing: false, first_paragraph: paragraph, last_paragraph: paragraph });
         let index = self.entries.len() - 1;
         self.touch(index, paragraph);
         index
@@ -572,15 +444,8 @@ impl Registry {
     /// Sources from the most recently used back; those mentioned only in passing come last.
     fn recent(&self) -> impl Iterator<Item = (usize, &SourceEntry)> {
         // Lazy: a look-up usually stops at one of the last few sources.
-        let ordered = || {
-            self.recency
-                .values()
-                .rev()
-                .filter_map(|&i| self.entries.get(i).map(|e| (i, e)))
-        };
-        ordered()
-            .filter(|(_, e)| !e.passing)
-            .chain(ordered().filter(|(_, e)| e.passing))
+        let ordered = || self.recency.values().rev().filter_map(|&i| self.entries.get(i).map(|e| (i, e)));
+        ordered().filter(|(_, e)| !e.passing).chain(ordered().filter(|(_, e)| e.passing))
     }
 
     /// Marks a source whose only role so far is to corroborate.
@@ -608,17 +473,14 @@ impl Registry {
             Reference::New => None,
             Reference::Named => {
                 let key = desc.key.clone().unwrap_or_default();
-                let by_name = self.entries.iter().position(|e| {
-                    e.desc.key.as_deref().is_some_and(|k| same_name(k, &key))
-                        || e.desc.name.as_deref().is_some_and(|n| same_name(n, &key))
-                });
+                let by_name = self
+                    .entries
+                    .iter()
+                    .position(|e| e.desc.key.as_deref().is_some_and(|k| same_name(k, &key)) || e.desc.name.as_deref().is_some_and(|n| same_name(n, &key)));
                 by_name.or_else(|| {
                     // The lede describes the first speaker; the next paragraph names them.
-                    let (i, e) = self
-                        .recent()
-                        .find(|(_, e)| e.desc.source_type == desc.source_type)?;
-                    let lede =
-                        e.first_paragraph == e.last_paragraph && paragraph == e.last_paragraph + 1;
+                    let (i, e) = self.recent().find(|(_, e)| e.desc.source_type == desc.source_type)?;
+                    let lede = e.first_paragraph == e.last_paragraph && paragraph == e.last_paragraph + 1;
                     (lede
                         && e.desc.name.is_none()
                         && e.desc.reference == Reference::Indefinite
@@ -635,9 +497,7 @@ impl Registry {
                         && e.desc.plural == desc.plural
                         && places_compatible(&e.desc.place, &desc.place)
                         && (e.desc.source_type == "anonymous_source" || e.desc.head == desc.head)
-                        || (desc.head == "agency"
-                            && matches!(e.desc.source_type.as_str(), "state_media" | "outlet")
-                            && !e.desc.person)
+                        || (desc.head == "agency" && matches!(e.desc.source_type.as_str(), "state_media" | "outlet") && !e.desc.person)
                 })
                 .map(|(i, _)| i),
             Reference::Indefinite => {

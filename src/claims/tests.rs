@@ -1,12 +1,7 @@
 //! Tests of the claims stage on sentences written for them (several outlets' habits) and on
 //! seed sentences.
 
-#![allow(
-    clippy::indexing_slicing,
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic
-)]
+#![allow(clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use super::*;
 
@@ -21,17 +16,7 @@ fn run(text: &str) -> (Document, Vec<Claim>) {
 /// (kind, content, source_type, source_index) of every claim.
 fn rows(text: &str) -> Vec<(String, String, String, usize)> {
     let (doc, claims) = run(text);
-    claims
-        .iter()
-        .map(|c| {
-            (
-                c.kind.clone(),
-                doc.slice(c.span).to_string(),
-                c.source_type.clone(),
-                c.source_index,
-            )
-        })
-        .collect()
+    claims.iter().map(|c| (c.kind.clone(), doc.slice(c.span).to_string(), c.source_type.clone(), c.source_index)).collect()
 }
 
 #[test]
@@ -44,39 +29,25 @@ fn empty_and_odd_text_give_nothing() {
 
 #[test]
 fn quote_split_around_its_cue_gives_two_claims_of_one_source() {
-    let r = rows(
-        "\"The guards beat us every day,\" the defector said. \"Some people died of hunger.\"",
-    );
+    let r = rows("\"The guards beat us every day,\" the defector said. \"Some people died of hunger.\"");
     assert_eq!(r.len(), 2, "{r:?}");
     assert_eq!(r[0].1, "The guards beat us every day");
     assert_eq!(r[1].1, "Some people died of hunger.");
-    assert!(r
-        .iter()
-        .all(|x| x.0 == "quote" && x.2 == "defector" && x.3 == r[0].3));
+    assert!(r.iter().all(|x| x.0 == "quote" && x.2 == "defector" && x.3 == r[0].3));
 }
 
 #[test]
 fn scare_quotes_slogans_and_hedged_narration_are_not_claims() {
-    assert!(
-        rows("The regime calls the camps \"revolutionary zones\" and denies that they exist.")
-            .is_empty()
-    );
+    assert!(rows("The regime calls the camps \"revolutionary zones\" and denies that they exist.").is_empty());
     assert!(rows("Posters urged residents to praise the \"leadership of love for the people\" during the campaign.").is_empty());
-    assert!(rows(
-        "Some 200 people were reportedly arrested in the sweep, and most were said to be farmers."
-    )
-    .is_empty());
+    assert!(rows("Some 200 people were reportedly arrested in the sweep, and most were said to be farmers.").is_empty());
     assert!(rows("The ministry did not say how many prisoners were released.").is_empty());
-    assert!(
-        rows("North Korea's reported release of prisoners drew attention in Seoul.").is_empty()
-    );
+    assert!(rows("North Korea's reported release of prisoners drew attention in Seoul.").is_empty());
 }
 
 #[test]
 fn reported_speech_patterns_of_several_outlets() {
-    let r = rows(
-        "North Korea has executed dozens of officials this year, Yonhap News Agency reported.",
-    );
+    let r = rows("North Korea has executed dozens of officials this year, Yonhap News Agency reported.");
     assert_eq!(r.len(), 1, "{r:?}");
     assert_eq!((r[0].0.as_str(), r[0].2.as_str()), ("reported", "outlet"));
     assert!(r[0].1.starts_with("North Korea has executed"));
@@ -93,25 +64,19 @@ fn reported_speech_patterns_of_several_outlets() {
     assert_eq!(r[0].2, "state_media", "{r:?}");
     assert_eq!(r[0].1, "The amnesty will take effect from Aug. 1");
 
-    let r = rows(
-        "Most of those freed were thieves, according to a defector who left the country in May.",
-    );
-    assert_eq!(
-        (r[0].1.as_str(), r[0].2.as_str()),
-        ("Most of those freed were thieves", "defector"),
-        "{r:?}"
-    );
+    let r = rows("Most of those freed were thieves, according to a defector who left the country in May.");
+    assert_eq!((r[0].1.as_str(), r[0].2.as_str()), ("Most of those freed were thieves", "defector"), "{r:?}");
 }
 
 #[test]
 fn named_sources_types_and_names() {
-    let (_, claims) =
-        run("\"It is a propaganda move,\" said Andrei Lankov, a professor at Kookmin University.");
+    let (_, claims) = run("\"It is a propaganda move,\" said Andrei Lankov, a professor at Kookmin University.");
     assert_eq!(claims.len(), 1);
     assert_eq!(claims[0].source_type, "expert");
     assert_eq!(claims[0].source_name.as_deref(), Some("Andrei Lankov"));
 
-    let (_, claims) = run("South Korean President Lee Myung-bak called on Beijing to treat the defectors as refugees.\n\n\"They are not criminals,\" Lee said.");
+    let (_, claims) =
+        run("South Korean President Lee Myung-bak called on Beijing to treat the defectors as refugees.\n\n\"They are not criminals,\" Lee said.");
     assert_eq!(claims.len(), 2, "{claims:?}");
     assert_eq!(claims[0].source_name.as_deref(), Some("Lee Myung-bak"));
     assert_eq!(claims[0].source_type, "official");
@@ -180,18 +145,13 @@ fn trailing_said_with_relative_clause_and_relayed_reports() {
 
     let (_, claims) = run("North Korea executed five officials, South Korea's spy agency said Monday, according to The Associated Press.");
     assert_eq!(claims.len(), 1, "{claims:?}");
-    assert_eq!(
-        claims[0].source_name.as_deref(),
-        Some("National Intelligence Service")
-    );
+    assert_eq!(claims[0].source_name.as_deref(), Some("National Intelligence Service"));
     assert_eq!(claims[0].via.as_deref(), Some("Associated Press"));
 }
 
 #[test]
 fn hedges_are_recorded() {
-    let (_, claims) = run(
-        "Daily NK sources speculated that the pardons were reportedly meant to ease overcrowding.",
-    );
+    let (_, claims) = run("Daily NK sources speculated that the pardons were reportedly meant to ease overcrowding.");
     assert_eq!(claims.len(), 1);
     assert!(claims[0].hedges.contains(&"speculated".to_string()));
     assert!(claims[0].hedges.contains(&"reportedly".to_string()));
@@ -207,17 +167,7 @@ fn single_quoted_british_style_quotations() {
 
 #[test]
 fn odd_inputs_do_not_panic() {
-    for text in [
-        "\"\"\"",
-        "'",
-        "said said said",
-        "According to",
-        ", according to .",
-        "\"a,\" said",
-        "He added: \"",
-        "“é”, — said ü.",
-        "\n\n\"\n\n\"",
-    ] {
+    for text in ["\"\"\"", "'", "said said said", "According to", ", according to .", "\"a,\" said", "He added: \"", "“é”, — said ü.", "\n\n\"\n\n\""] {
         let _ = run(text);
     }
 }

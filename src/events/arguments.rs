@@ -27,9 +27,8 @@ static SOURCE_PLACE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?-u:\b)(?:sources?|residents?|defectors?|partners?|informants?|contacts?)(?:\s+[A-Za-z'-]+){0,3}\s+(?:in|from|of|based in|living in|inside)\s+(?:the\s+)?(?:city of\s+|county of\s+)?$",
     )
 });
-static GOVERNMENT: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?i)(?-u:\b)(?:the\s+)?(?:north korean\s+)?(?:government|regime|state|authorities|dprk|pyongyang)(?-u:\b)")
-});
+static GOVERNMENT: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)(?-u:\b)(?:the\s+)?(?:north korean\s+)?(?:government|regime|state|authorities|dprk|pyongyang)(?-u:\b)"));
 /// The amnesty with most mentions.
 fn main_amnesty(drafts: &[Draft]) -> Option<usize> {
     drafts
@@ -87,11 +86,7 @@ impl Placer<'_> {
         let mut best: Option<(usize, usize, usize)> = None;
         for (h, hit) in hits_of_sentence(self.hits, sentence_index) {
             let Some(Some(d)) = self.owner.get(h) else { continue };
-            let distance = if hit.span.end <= span.start {
-                span.start - hit.span.end
-            } else {
-                hit.span.start.saturating_sub(span.end)
-            };
+            let distance = if hit.span.end <= span.start { span.start - hit.span.end } else { hit.span.start.saturating_sub(span.end) };
             let score = distance + if clause.overlaps(hit.span) { 0 } else { 10_000 };
             if !matches!(best, Some((_, _, b)) if b <= score) {
                 best = Some((h, *d, score));
@@ -224,19 +219,13 @@ pub fn fill(
 /// events, sorted by start, are searched per claim from the furthest start that could still reach
 /// it (mentions are short), not walked whole per event and claim.
 fn link_claims(claims: &[Claim], events: &mut [Event]) {
-    let mut mentions: Vec<(Span, usize)> =
-        events.iter().enumerate().flat_map(|(d, e)| e.mentions.iter().map(move |m| (*m, d))).collect();
+    let mut mentions: Vec<(Span, usize)> = events.iter().enumerate().flat_map(|(d, e)| e.mentions.iter().map(move |m| (*m, d))).collect();
     mentions.sort_unstable();
     let longest = mentions.iter().map(|(m, _)| m.len()).max().unwrap_or(0);
     for (c, claim) in claims.iter().enumerate() {
         let from = mentions.partition_point(|(m, _)| m.start + longest < claim.span.start);
-        let mut linked: Vec<usize> = mentions
-            .iter()
-            .skip(from)
-            .take_while(|(m, _)| m.start < claim.span.end)
-            .filter(|(m, _)| m.overlaps(claim.span))
-            .map(|(_, d)| *d)
-            .collect();
+        let mut linked: Vec<usize> =
+            mentions.iter().skip(from).take_while(|(m, _)| m.start < claim.span.end).filter(|(m, _)| m.overlaps(claim.span)).map(|(_, d)| *d).collect();
         linked.sort_unstable();
         linked.dedup();
         for d in linked {
@@ -255,24 +244,15 @@ struct Durations {
 
 impl Durations {
     fn new(time: &TimeAnalysis) -> Durations {
-        let mut spans: Vec<(Span, (i32, i32))> = time
-            .exprs
-            .iter()
-            .filter(|e| e.kind == TimeKind::Duration)
-            .filter_map(|e| e.duration_months.map(|m| (e.span, m)))
-            .collect();
+        let mut spans: Vec<(Span, (i32, i32))> =
+            time.exprs.iter().filter(|e| e.kind == TimeKind::Duration).filter_map(|e| e.duration_months.map(|m| (e.span, m))).collect();
         spans.sort_unstable();
         Durations { spans }
     }
 
     fn within(&self, outer: Span) -> impl Iterator<Item = (i32, i32)> + '_ {
         let first = self.spans.partition_point(|(s, _)| s.start < outer.start);
-        self.spans
-            .iter()
-            .skip(first)
-            .take_while(move |(s, _)| s.start <= outer.end)
-            .filter(move |(s, _)| outer.contains(*s))
-            .map(|(_, m)| *m)
+        self.spans.iter().skip(first).take_while(move |(s, _)| s.start <= outer.end).filter(move |(s, _)| outer.contains(*s)).map(|(_, m)| *m)
     }
 }
 
@@ -282,10 +262,7 @@ fn place_lexicon_hits(doc: &Document, lexicon: &Lexicon, placer: &Placer, events
         let Some(event) = events.get_mut(d) else { continue };
         match found.kind {
             EntryKind::Place => {
-                let sentence_start = doc
-                    .sentence_index_at(found.span.start)
-                    .and_then(|i| doc.sentences.get(i))
-                    .map_or(0, |s| s.span.start);
+                let sentence_start = doc.sentence_index_at(found.span.start).and_then(|i| doc.sentences.get(i)).map_or(0, |s| s.span.start);
                 let before = doc.norm.get(sentence_start..found.span.start).unwrap_or("");
                 if SOURCE_PLACE.is_match(before) {
                     continue;

@@ -33,10 +33,7 @@ impl Status {
 }
 
 /// Negators looked for among the last few words before a trigger.
-const NEGATORS: &[&str] = &[
-    "not", "never", "no", "failed", "didn't", "don't", "doesn't", "hasn't", "haven't", "won't", "refused", "without",
-    "neither", "nor",
-];
+const NEGATORS: &[&str] = &["not", "never", "no", "failed", "didn't", "don't", "doesn't", "hasn't", "haven't", "won't", "refused", "without", "neither", "nor"];
 /// Verbs between a negator and the trigger that take the negation for themselves
 /// ("will not learn of their pardons", "never receive pardons").
 const NEGATION_BLOCKERS: &[&str] = &[
@@ -75,8 +72,7 @@ const HABITUAL_CUES: &str = r"(?i)(?-u:\b)(?:traditionally|usually|typically|gen
 /// Plans and orders: in the last words before the trigger.
 const PLANNED_BEFORE: &str = r"(?i)(?-u:\b)(?:plans? to|planning to|planned|will|shall|is to|are to|to be|ordered|orders|decided to|decision to|set to|expected to|intends? to|going to|preparing to|prepares? to|upcoming|about to|scheduled to|to (?:grant|issue|hand out|carry out|pardon|give))(?-u:\b)";
 /// Plans right after the trigger ("the amnesty will be", "special pardons be given").
-const PLANNED_AFTER: &str =
-    r"(?i)^\s*(?:will|is expected|is set|be given|be granted|be carried out|is planned)(?-u:\b)";
+const PLANNED_AFTER: &str = r"(?i)^\s*(?:will|is expected|is set|be given|be granted|be carried out|is planned)(?-u:\b)";
 const HYPOTHETICAL: &str = r"(?i)(?-u:\b)(?:would have|could have|might have|would be|if)(?-u:\b)";
 /// Explicit past ("has recently been launching"): separates an event from a planned one.
 const OCCURRED_BEFORE: &str = r"(?i)(?-u:\b)(?:recently|has been|have been|had been|last (?:week|month|year))(?-u:\b)";
@@ -85,14 +81,14 @@ const EXCLUSION: &str = r"(?i)(?-u:\b)(?:exclud(?:ed|e|es|ing)|not (?:be )?inclu
 /// Relative clause or participle right before a trigger: a description, not a report.
 const WEAK_BEFORE: &str = r"(?i)(?:(?-u:\b)(?:who|whom|which)(?: [a-z'-]+){0,5}|(?-u:\b)(?:had been|had already been)|(?-u:\b)(?:defectors|prisoners|inmates|people|koreans|women|men|detainees|convicts)(?: being)?)\s*$";
 /// Anaphora: "the amnesty", "this pardon", "those educational sessions".
-const ANAPHOR_BEFORE: &str = r"(?i)(?-u:\b)(?:the|this|that|these|those|such)(?: (?:mass|special|latest|recent|sweeping|whole|entire|same|planned|general|state's))*\s*$";
+const ANAPHOR_BEFORE: &str =
+    r"(?i)(?-u:\b)(?:the|this|that|these|those|such)(?: (?:mass|special|latest|recent|sweeping|whole|entire|same|planned|general|state's))*\s*$";
 /// Back-reference to the event last spoken of.
 const BACK_REFERENCE: &str = r"(?i)(?-u:\b)(?:at the time|back then|at that time|then)(?-u:\b)";
 /// "last year's special pardon", "another amnesty": a different one from the story's.
 const NEW_REFERENCE: &str = r"(?i)(?-u:\b)(?:last year's|another|a new|previous|earlier|past)\s*(?:[a-z]+ )?$";
 
-static ENUMERATED_RE: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"(?i)(?-u:\b)(?:the other|another|the second|the rest)(?: [a-z]+)?$"));
+static ENUMERATED_RE: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)(?-u:\b)(?:the other|another|the second|the rest)(?: [a-z]+)?$"));
 static HABITUAL_RE: LazyLock<Regex> = LazyLock::new(|| regex(HABITUAL_CUES));
 static PLANNED_BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| regex(PLANNED_BEFORE));
 static PLANNED_AFTER_RE: LazyLock<Regex> = LazyLock::new(|| regex(PLANNED_AFTER));
@@ -111,8 +107,7 @@ fn is_word_char(c: char) -> bool {
 /// The last `n` words of `text`, lower-cased, in text order. Read from the end: the text before
 /// a trigger can be a long sentence, and only its last words count.
 fn last_words(text: &str, n: usize) -> Vec<String> {
-    let mut out: Vec<String> =
-        text.rsplit(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).take(n).map(str::to_ascii_lowercase).collect();
+    let mut out: Vec<String> = text.rsplit(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).take(n).map(str::to_ascii_lowercase).collect();
     out.reverse();
     out
 }
@@ -145,10 +140,7 @@ pub fn status(sentence_before: &str, clause_before: &str, clause_after: &str) ->
         }
     }
     let opener = sentence_before.split(',').next().filter(|_| sentence_before.contains(',')).unwrap_or("");
-    if HABITUAL_RE.is_match(clause_before)
-        || HABITUAL_RE.is_match(clause_after)
-        || (opener.split_whitespace().count() <= 2 && HABITUAL_RE.is_match(opener))
-    {
+    if HABITUAL_RE.is_match(clause_before) || HABITUAL_RE.is_match(clause_after) || (opener.split_whitespace().count() <= 2 && HABITUAL_RE.is_match(opener)) {
         return (Status::Habitual, true);
     }
     if PLANNED_BEFORE_RE.is_match(&tail_words(clause_before, 8)) || PLANNED_AFTER_RE.is_match(clause_after) {
@@ -177,12 +169,10 @@ pub fn is_weak(before: &str, after: &str) -> bool {
 }
 
 /// Words before a participle that make it an adjective ("the released prisoners").
-const ADJECTIVE_LEADS: &[&str] =
-    &["the", "recently", "newly", "previously", "those", "these", "all", "many", "some", "of", "already", "other"];
+const ADJECTIVE_LEADS: &[&str] = &["the", "recently", "newly", "previously", "those", "these", "all", "many", "some", "of", "already", "other"];
 
 /// Nouns for people that a participle may qualify.
-const PEOPLE_NOUNS: &[&str] =
-    &["defectors", "prisoners", "inmates", "people", "detainees", "convicts", "north", "women", "men", "individuals"];
+const PEOPLE_NOUNS: &[&str] = &["defectors", "prisoners", "inmates", "people", "detainees", "convicts", "north", "women", "men", "individuals"];
 
 pub fn is_anaphoric(before: &str) -> bool {
     let tail = tail_words(before, 4);
@@ -206,10 +196,7 @@ pub fn is_back_reference(sentence_before: &str) -> bool {
 /// Subject codes (SCHEMA.md) and the phrases that name them.
 pub const SUBJECTS: &[(&str, &str)] = &[
     ("model_prisoners", r"model (?:behaviou?r|prisoners?|inmates?|conduct)|good behaviou?r|exemplary"),
-    (
-        "long_term_prisoners",
-        r"long-term (?:prisoners|inmates|convicts)|long (?:prison )?(?:sentences|terms)|life sentences?",
-    ),
+    ("long_term_prisoners", r"long-term (?:prisoners|inmates|convicts)|long (?:prison )?(?:sentences|terms)|life sentences?"),
     (
         "short_term_prisoners",
         r"short-term (?:prisoners|inmates|convicts)|sentences of (?:less than|under|just) [a-z0-9]+|maximum sentences of (?:just )?[a-z0-9]+ (?:months|years?)|short (?:prison )?(?:sentences|terms)",
@@ -223,23 +210,11 @@ pub const SUBJECTS: &[(&str, &str)] = &[
         "repatriated_defectors",
         r"repatriated (?:defectors|from|north koreans)|defectors who were (?:repatriated|returned)|forcibly returned|(?:detained|caught|arrested) in china|repatriation",
     ),
-    (
-        "attempted_defectors",
-        r"attempted to (?:defect|flee|escape)|tried to (?:defect|flee|escape)|attempted defections?|attempting to (?:defect|flee)",
-    ),
-    (
-        "political_prisoners",
-        r"political (?:prisoners?|prisons?|prison camps?|offenders|criminals)|kwanliso|dissidents|anti-state",
-    ),
+    ("attempted_defectors", r"attempted to (?:defect|flee|escape)|tried to (?:defect|flee|escape)|attempted defections?|attempting to (?:defect|flee)"),
+    ("political_prisoners", r"political (?:prisoners?|prisons?|prison camps?|offenders|criminals)|kwanliso|dissidents|anti-state"),
     ("economic_offenders", r"white[- ]collar|economic (?:crimes?|offen[cs]es|offenders|criminals)|smugglers|smuggling"),
-    (
-        "minor_offenders",
-        r"minor (?:offen[cs]es|crimes?|offenders)|small-time criminals|petty (?:crimes?|criminals|offen[cs]es)",
-    ),
-    (
-        "violent_offenders",
-        r"violent (?:crimes?|offenders|criminals)|assault|gang fight|serious (?:offenders|crimes)|murder(?:ers?)?|robbery",
-    ),
+    ("minor_offenders", r"minor (?:offen[cs]es|crimes?|offenders)|small-time criminals|petty (?:crimes?|criminals|offen[cs]es)"),
+    ("violent_offenders", r"violent (?:crimes?|offenders|criminals)|assault|gang fight|serious (?:offenders|crimes)|murder(?:ers?)?|robbery"),
     ("drug_offenders", r"drugs?|narcotics|methamphetamine|drug trafficking"),
     ("thieves", r"theft|thie(?:f|ves)|burglary|stealing"),
     ("pretrial_detainees", r"awaiting (?:a |their )?trial|pre-?trial|preliminary hearings?|under investigation"),
@@ -249,14 +224,12 @@ pub const SUBJECTS: &[(&str, &str)] = &[
     ("officials", r"officials|cadres|officers"),
 ];
 
-static SUBJECT_RES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
-    SUBJECTS.iter().map(|(code, p)| (*code, regex(&format!(r"(?i)(?-u:\b)(?:{p})(?-u:\b)")))).collect()
-});
+static SUBJECT_RES: LazyLock<Vec<(&'static str, Regex)>> =
+    LazyLock::new(|| SUBJECTS.iter().map(|(code, p)| (*code, regex(&format!(r"(?i)(?-u:\b)(?:{p})(?-u:\b)")))).collect());
 
 /// All subject patterns in one set: one pass says which to run.
-static SUBJECT_SET: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new(SUBJECTS.iter().map(|(_, p)| format!(r"(?i)(?-u:\b)(?:{p})(?-u:\b)"))).unwrap_or_else(|_| RegexSet::empty())
-});
+static SUBJECT_SET: LazyLock<RegexSet> =
+    LazyLock::new(|| RegexSet::new(SUBJECTS.iter().map(|(_, p)| format!(r"(?i)(?-u:\b)(?:{p})(?-u:\b)"))).unwrap_or_else(|_| RegexSet::empty()));
 
 /// Subject codes named in `text`, with byte offsets (relative to `text`).
 pub fn subjects_in(text: &str) -> Vec<(usize, &'static str)> {
@@ -373,9 +346,7 @@ mod tests {
     #[test]
     fn exclusion_and_references() {
         assert!(is_exclusion("the amnesty did not include prisoners sentenced to six months"));
-        assert!(is_exclusion(
-            "no political prisoners under the surveillance of the Ministry of State Security were freed"
-        ));
+        assert!(is_exclusion("no political prisoners under the surveillance of the Ministry of State Security were freed"));
         assert!(is_exclusion("NO PARDONS FOR POLITICAL PRISON CAMP INMATES"));
         assert!(!is_exclusion("thousands of prisoners have been released"));
         assert!(is_weak("defectors who were recently ", " from China"));
@@ -404,11 +375,8 @@ mod tests {
 
     #[test]
     fn subjects_and_counts() {
-        let codes: Vec<&str> =
-            subjects_in("those accused of theft, violent crime and drug trafficking").iter().map(|s| s.1).collect();
-        assert!(
-            codes.contains(&"thieves") && codes.contains(&"violent_offenders") && codes.contains(&"drug_offenders")
-        );
+        let codes: Vec<&str> = subjects_in("those accused of theft, violent crime and drug trafficking").iter().map(|s| s.1).collect();
+        assert!(codes.contains(&"thieves") && codes.contains(&"violent_offenders") && codes.contains(&"drug_offenders"));
         let c = counts_in("Dozens of inmates were released");
         assert_eq!((c[0].min, c[0].max), (Some(24), Some(99)));
         let c = counts_in("some hundreds of them benefited");

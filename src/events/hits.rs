@@ -61,35 +61,24 @@ const STRONG_BREAKS: &[&str] = &[", and ", ", while ", ", but ", "; ", " but ", 
 fn clause_start(text: &str, lo: usize, pos: usize, breaks: &[&str]) -> usize {
     let Some(region) = text.get(lo..pos) else { return lo };
     let bytes = region.as_bytes();
-    (0..=bytes.len())
-        .rev()
-        .find(|&end| bytes.get(..end).is_some_and(|head| breaks.iter().any(|b| head.ends_with(b.as_bytes()))))
-        .map_or(lo, |end| lo + end)
+    (0..=bytes.len()).rev().find(|&end| bytes.get(..end).is_some_and(|head| breaks.iter().any(|b| head.ends_with(b.as_bytes())))).map_or(lo, |end| lo + end)
 }
 
 /// End of the clause around `pos` within `[pos, hi)`: the start of the first break in it.
 fn clause_end(text: &str, pos: usize, hi: usize, breaks: &[&str]) -> usize {
     let Some(region) = text.get(pos..hi) else { return hi };
     let bytes = region.as_bytes();
-    (0..bytes.len())
-        .find(|&start| bytes.get(start..).is_some_and(|rest| breaks.iter().any(|b| rest.starts_with(b.as_bytes()))))
-        .map_or(hi, |start| pos + start)
+    (0..bytes.len()).find(|&start| bytes.get(start..).is_some_and(|rest| breaks.iter().any(|b| rest.starts_with(b.as_bytes())))).map_or(hi, |start| pos + start)
 }
 
 /// The comma clause containing `span` (for placing arguments).
 pub fn clause_of(doc: &Document, sentence: Span, span: Span) -> Span {
-    Span::new(
-        clause_start(&doc.norm, sentence.start, span.start, CLAUSE_BREAKS),
-        clause_end(&doc.norm, span.end, sentence.end, CLAUSE_BREAKS),
-    )
+    Span::new(clause_start(&doc.norm, sentence.start, span.start, CLAUSE_BREAKS), clause_end(&doc.norm, span.end, sentence.end, CLAUSE_BREAKS))
 }
 
 /// The clause between strong breaks (", and", ", but") containing `span`.
 pub fn strong_clause_of(doc: &Document, sentence: Span, span: Span) -> Span {
-    Span::new(
-        clause_start(&doc.norm, sentence.start, span.start, STRONG_BREAKS),
-        clause_end(&doc.norm, span.end, sentence.end, STRONG_BREAKS),
-    )
+    Span::new(clause_start(&doc.norm, sentence.start, span.start, STRONG_BREAKS), clause_end(&doc.norm, span.end, sentence.end, STRONG_BREAKS))
 }
 
 fn ordinal_of(text: &str) -> Option<u8> {
@@ -193,8 +182,7 @@ pub fn find_hits(doc: &Document, time: &TimeAnalysis) -> Vec<Hit> {
                 let gap = hit.span.start.saturating_sub(group.span.end);
                 // A phrase before the trigger counts only as the opener of its sentence or
                 // clause ("In September, North Korea had released ...").
-                let lead_in =
-                    |from: usize| doc.norm.get(from..group.span.start).unwrap_or("").split_whitespace().count() <= 4;
+                let lead_in = |from: usize| doc.norm.get(from..group.span.start).unwrap_or("").split_whitespace().count() <= 4;
                 if gap > MAX_LEAD || !(lead_in(sentence.span.start) || lead_in(clause.start)) {
                     continue;
                 }
@@ -231,11 +219,7 @@ fn split_by_moment(mut hit: Hit, groups: &[&TimeGroup]) -> Vec<Hit> {
     codes.dedup();
     let occasions = codes.len();
     let list = occasions >= 2 || (occasions == 0 && named.len() >= 2);
-    let distinct = list
-        && named
-            .iter()
-            .enumerate()
-            .all(|(i, a)| named.iter().skip(i + 1).all(|b| compatible(&a.identity, &b.identity, false) == Some(false)));
+    let distinct = list && named.iter().enumerate().all(|(i, a)| named.iter().skip(i + 1).all(|b| compatible(&a.identity, &b.identity, false) == Some(false)));
     if !distinct || hit.status == Status::Habitual {
         hit.identity = timing::combine(groups);
         hit.mentions.extend(named.iter().map(|g| g.span));

@@ -65,12 +65,7 @@ impl<'a> Builder<'a> {
             }
             // "The amnesty will come into force on Aug. 15": an event first told without a cue
             // takes the status of the first mention that has one.
-            if !draft.explicit
-                && hit.explicit
-                && !hit.exclusion
-                && !hit.headline
-                && matches!(hit.status, Status::Planned | Status::Occurred)
-            {
+            if !draft.explicit && hit.explicit && !hit.exclusion && !hit.headline && matches!(hit.status, Status::Planned | Status::Occurred) {
                 draft.status = hit.status;
                 draft.explicit = true;
             }
@@ -218,12 +213,7 @@ impl<'a> Builder<'a> {
             };
             // "the first" names the story's earliest amnesty whatever its dates say.
             let candidate = candidate.filter(|&d| {
-                n == 1
-                    || hit.identity.is_empty()
-                    || self
-                        .drafts
-                        .get(d)
-                        .is_some_and(|dr| compatible(&dr.identity, &hit.identity, false) != Some(false))
+                n == 1 || hit.identity.is_empty() || self.drafts.get(d).is_some_and(|dr| compatible(&dr.identity, &hit.identity, false) != Some(false))
             });
             match candidate {
                 Some(d) => {
@@ -241,11 +231,11 @@ impl<'a> Builder<'a> {
         if hit.new_reference {
             // "last year's special pardon": a background amnesty, never the main one.
             let main = self.main("amnesty");
-            let known = self.drafts.iter().enumerate().position(|(i, d)| {
-                Some(i) != main
-                    && d.event_type == "amnesty"
-                    && compatible(&d.identity, &hit.identity, false) == Some(true)
-            });
+            let known = self
+                .drafts
+                .iter()
+                .enumerate()
+                .position(|(i, d)| Some(i) != main && d.event_type == "amnesty" && compatible(&d.identity, &hit.identity, false) == Some(true));
             match known {
                 Some(d) => self.attach(d, h),
                 None => {
@@ -267,10 +257,7 @@ impl<'a> Builder<'a> {
         let main = self.main("amnesty");
         let target = self.matching(&hit, "amnesty", not_negated).filter(|&d| {
             // "unknown" matches only the main event (one with no date yet), never a background one.
-            self.drafts
-                .get(d)
-                .is_some_and(|dr| compatible(&dr.identity, &hit.identity, dr.status == Status::Planned) == Some(true))
-                || Some(d) == main
+            self.drafts.get(d).is_some_and(|dr| compatible(&dr.identity, &hit.identity, dr.status == Status::Planned) == Some(true)) || Some(d) == main
         });
         match target {
             Some(d) => self.attach(d, h),

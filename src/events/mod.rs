@@ -56,13 +56,7 @@ pub struct Event {
 
 /// Finds the document's events: triggers in context, merged into one row per happening, with
 /// their arguments. Rows come in order of first mention.
-pub fn extract(
-    doc: &Document,
-    lexicon: &Lexicon,
-    time: &TimeAnalysis,
-    facilities: &[FacilityRef],
-    claims: &[Claim],
-) -> Vec<Event> {
+pub fn extract(doc: &Document, lexicon: &Lexicon, time: &TimeAnalysis, facilities: &[FacilityRef], claims: &[Claim]) -> Vec<Event> {
     let hits = hits::find_hits(doc, time);
     let (drafts, owner) = merge::merge(&doc.norm, &hits);
     let mut events: Vec<Event> = drafts.iter().map(|draft| draft_to_event(doc, &hits, draft)).collect();
@@ -76,11 +70,7 @@ fn draft_to_event(doc: &Document, hits: &[Hit], draft: &merge::Draft) -> Event {
     let mut mentions: Vec<Span> = mine.iter().flat_map(|h| h.mentions.iter().copied()).collect();
     mentions.sort();
     mentions.dedup();
-    let best = mine
-        .iter()
-        .find(|h| !h.headline && !h.identity.is_empty())
-        .or_else(|| mine.iter().find(|h| !h.headline))
-        .or_else(|| mine.first());
+    let best = mine.iter().find(|h| !h.headline && !h.identity.is_empty()).or_else(|| mine.iter().find(|h| !h.headline)).or_else(|| mine.first());
     let evidence = best.and_then(|h| doc.sentences.get(h.sentence)).map(|s| s.span).unwrap_or_default();
     let mut families: Vec<&str> = mine.iter().map(|h| h.family).collect();
     families.sort_unstable();

@@ -60,9 +60,7 @@ fn background_amnesties_are_rows_of_their_own() {
 fn negated_planned_and_habitual_amnesties() {
     let negated = events_of("The regime failed to order a mass pardon on Kim Il Sung's birthday in April.");
     assert_eq!(types(&negated), vec![("amnesty", "negated")]);
-    let planned = events_of(
-        "Authorities have ordered that special pardons be given to prisoners to mark Party Foundation Day on Oct. 10.",
-    );
+    let planned = events_of("Authorities have ordered that special pardons be given to prisoners to mark Party Foundation Day on Oct. 10.");
     assert_eq!(types(&planned), vec![("amnesty", "planned")]);
     assert_eq!(planned[0].occasion.as_deref(), Some("party_founding_day"));
     // Habitual amnesty statements make no row (gold keeps them optional).
@@ -99,15 +97,7 @@ fn executions_detentions_and_repatriations() {
                 in April as part of a crackdown on smuggling. The Ministry of State Security plans to launch another \
                 crackdown next month. China forcibly returned about 60 North Korean defectors on Apr. 26.";
     let events = events_of(text);
-    assert_eq!(
-        types(&events),
-        vec![
-            ("execution", "occurred"),
-            ("detention", "occurred"),
-            ("detention", "planned"),
-            ("repatriation", "occurred")
-        ]
-    );
+    assert_eq!(types(&events), vec![("execution", "occurred"), ("detention", "occurred"), ("detention", "planned"), ("repatriation", "occurred")]);
     assert_eq!(events[0].count_min, Some(3));
     assert_eq!(events[0].date_value.as_deref(), Some("2024-03-21/2024-03-31"));
     assert_eq!(events[1].count_min, Some(21));

@@ -28,14 +28,7 @@ pub struct DateInfo {
 impl DateInfo {
     fn of(expr: &TimeExpr) -> Option<DateInfo> {
         let value = expr.value.clone()?;
-        Some(DateInfo {
-            value,
-            start: expr.start,
-            end: expr.end,
-            precision: expr.precision,
-            basis: expr.basis,
-            text: expr.span,
-        })
+        Some(DateInfo { value, start: expr.start, end: expr.end, precision: expr.precision, basis: expr.basis, text: expr.span })
     }
 
     fn has_year(&self) -> bool {
@@ -106,9 +99,7 @@ impl Identity {
     pub fn fill_from(&mut self, other: &Identity) {
         match (&self.date, &other.date) {
             (None, Some(_)) => self.date.clone_from(&other.date),
-            (Some(mine), Some(theirs))
-                if within(theirs, mine) && (theirs.rank() > mine.rank() || theirs.span_days() < mine.span_days()) =>
-            {
+            (Some(mine), Some(theirs)) if within(theirs, mine) && (theirs.rank() > mine.rank() || theirs.span_days() < mine.span_days()) => {
                 self.date = Some(theirs.clone());
             }
             _ => {}
@@ -166,9 +157,7 @@ pub fn compatible(event: &Identity, hit: &Identity, planned: bool) -> Option<boo
         return Some(true);
     }
     // Releases in the days before the occasion they mark.
-    let near = |occasion: &Option<DateInfo>, d0: i32, d1: i32| {
-        occasion.as_ref().and_then(DateInfo::range).is_some_and(|(o0, _)| d1 <= o0 && o0 - d0 <= 10)
-    };
+    let near = |occasion: &Option<DateInfo>, d0: i32, d1: i32| occasion.as_ref().and_then(DateInfo::range).is_some_and(|(o0, _)| d1 <= o0 && o0 - d0 <= 10);
     if near(&event.occasion_date, b0, b1) || near(&hit.occasion_date, a0, a1) {
         return Some(true);
     }
@@ -190,11 +179,8 @@ pub struct TimeGroup {
 }
 
 /// Joins two expressions into one phrase: "Apr. 15 – Kim Il Sung's birthday", "birthday in 2012".
-static JOIN: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
-        r"(?i)^\s*(?:[-–—]|,?\s*which (?:marks|marked|falls on|fell on|is)|,?\s*marking|on|in|of|celebrated on|\(|,)?\s*(?:the\s+)?$",
-    )
-});
+static JOIN: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)^\s*(?:[-–—]|,?\s*which (?:marks|marked|falls on|fell on|is)|,?\s*marking|on|in|of|celebrated on|\(|,)?\s*(?:the\s+)?$"));
 /// A date said of a source, not of the event.
 static SAID: LazyLock<Regex> = LazyLock::new(|| {
     regex(
@@ -240,8 +226,7 @@ pub fn groups(doc: &Document, time: &TimeAnalysis) -> Vec<TimeGroup> {
         }
         runs.push((sentence, vec![expr]));
     }
-    let mut out: Vec<TimeGroup> =
-        runs.into_iter().filter_map(|(sentence, run)| build_group(doc, sentence, &run)).collect();
+    let mut out: Vec<TimeGroup> = runs.into_iter().filter_map(|(sentence, run)| build_group(doc, sentence, &run)).collect();
     // A bare year that another group of its sentence lies in is only context.
     let snapshot = out.clone();
     for group in out.iter_mut() {
@@ -252,10 +237,7 @@ pub fn groups(doc: &Document, time: &TimeAnalysis) -> Vec<TimeGroup> {
         // Groups are in sentence order: look only at this sentence's.
         let first = snapshot.partition_point(|g| g.sentence < group.sentence);
         let mut same_sentence = snapshot.iter().skip(first).take_while(|g| g.sentence == group.sentence);
-        group.year_only = same_sentence.any(|other| {
-            other.span != group.span
-                && other.identity.when().is_some_and(|d| d.rank() > 1 && within(d, date))
-        });
+        group.year_only = same_sentence.any(|other| other.span != group.span && other.identity.when().is_some_and(|d| d.rank() > 1 && within(d, date)));
     }
     out
 }
@@ -291,9 +273,7 @@ fn build_group(doc: &Document, sentence: usize, run: &[&TimeExpr]) -> Option<Tim
         }
     }
     identity.date = match (explicit, &identity.occasion_date) {
-        (Some(date), Some(occasion)) if occasion.rank() > date.rank() && within(occasion, &date) => {
-            Some(occasion.clone())
-        }
+        (Some(date), Some(occasion)) if occasion.rank() > date.rank() && within(occasion, &date) => Some(occasion.clone()),
         (Some(date), _) => Some(date),
         (None, occasion) => occasion.clone(),
     };
@@ -322,9 +302,11 @@ pub fn combine(groups: &[&TimeGroup]) -> Identity {
     }
     // A written date beats one worked out from an occasion, a known year beats none; the
     // first such group wins a tie.
-    let best = groups.iter().enumerate().filter(|(_, g)| g.identity.date.is_some()).max_by_key(|(i, g)| {
-        (g.explicit_date, g.identity.date.as_ref().is_some_and(DateInfo::has_year), std::cmp::Reverse(*i))
-    });
+    let best = groups
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.identity.date.is_some())
+        .max_by_key(|(i, g)| (g.explicit_date, g.identity.date.as_ref().is_some_and(DateInfo::has_year), std::cmp::Reverse(*i)));
     if let Some((_, group)) = best {
         identity.date.clone_from(&group.identity.date);
     }
@@ -340,21 +322,9 @@ pub fn combine(groups: &[&TimeGroup]) -> Identity {
 mod tests {
     use super::*;
 
-    fn date(
-        value: &str,
-        start: Option<(i32, u32, u32)>,
-        end: Option<(i32, u32, u32)>,
-        precision: Precision,
-    ) -> DateInfo {
+    fn date(value: &str, start: Option<(i32, u32, u32)>, end: Option<(i32, u32, u32)>, precision: Precision) -> DateInfo {
         let mk = |t: Option<(i32, u32, u32)>| t.and_then(|(y, m, d)| Date::new(y, m, d));
-        DateInfo {
-            value: value.into(),
-            start: mk(start),
-            end: mk(end),
-            precision: Some(precision),
-            basis: None,
-            text: Span::default(),
-        }
+        DateInfo { value: value.into(), start: mk(start), end: mk(end), precision: Some(precision), basis: None, text: Span::default() }
     }
 
     #[test]
@@ -362,8 +332,7 @@ mod tests {
         let april = Identity { date: Some(date("XXXX-04-15", None, None, Precision::Day)), ..Identity::default() };
         let october = Identity { date: Some(date("XXXX-10", None, None, Precision::Month)), ..Identity::default() };
         assert_eq!(compatible(&april, &october, false), Some(false));
-        let early_april =
-            Identity { date: Some(date("XXXX-04-01/XXXX-04-10", None, None, Precision::Day)), ..Identity::default() };
+        let early_april = Identity { date: Some(date("XXXX-04-01/XXXX-04-10", None, None, Precision::Day)), ..Identity::default() };
         assert_eq!(compatible(&april, &early_april, false), Some(false));
         assert_eq!(compatible(&april, &Identity::default(), false), None);
     }
@@ -376,10 +345,7 @@ mod tests {
             occasion_date: Some(date("2015-10-10", Some((2015, 10, 10)), Some((2015, 10, 10)), Precision::Day)),
             ..Identity::default()
         };
-        let release = Identity {
-            date: Some(date("2015-10-08/2015-10-09", Some((2015, 10, 8)), Some((2015, 10, 9)), Precision::Day)),
-            ..Identity::default()
-        };
+        let release = Identity { date: Some(date("2015-10-08/2015-10-09", Some((2015, 10, 8)), Some((2015, 10, 9)), Precision::Day)), ..Identity::default() };
         assert_eq!(compatible(&party, &release, false), Some(true));
         let liberation = Identity { occasion: Some("liberation_day".into()), ..Identity::default() };
         assert_eq!(compatible(&party, &liberation, false), Some(false));
@@ -387,14 +353,8 @@ mod tests {
 
     #[test]
     fn planned_events_accept_earlier_preparations() {
-        let planned = Identity {
-            date: Some(date("2022-02-16", Some((2022, 2, 16)), Some((2022, 2, 16)), Precision::Day)),
-            ..Identity::default()
-        };
-        let selection = Identity {
-            date: Some(date("2022-01-03", Some((2022, 1, 3)), Some((2022, 1, 3)), Precision::Day)),
-            ..Identity::default()
-        };
+        let planned = Identity { date: Some(date("2022-02-16", Some((2022, 2, 16)), Some((2022, 2, 16)), Precision::Day)), ..Identity::default() };
+        let selection = Identity { date: Some(date("2022-01-03", Some((2022, 1, 3)), Some((2022, 1, 3)), Precision::Day)), ..Identity::default() };
         assert_eq!(compatible(&planned, &selection, true), Some(true));
         assert_eq!(compatible(&planned, &selection, false), Some(false));
     }

@@ -25,12 +25,7 @@ pub struct TriggerDef {
     pub pattern: &'static str,
 }
 
-const fn t(
-    event_type: &'static str,
-    family: &'static str,
-    measure: Option<&'static str>,
-    pattern: &'static str,
-) -> TriggerDef {
+const fn t(event_type: &'static str, family: &'static str, measure: Option<&'static str>, pattern: &'static str) -> TriggerDef {
     TriggerDef { event_type, family, measure, pattern }
 }
 
@@ -54,18 +49,8 @@ pub const TRIGGERS: &[TriggerDef] = &[
         Some("sentence_reduction"),
         r"sentence reductions?|reduc(?:e|ed|es|ing|tion of) (?:their |his |her |the |inmates' |prisoners' )?sentences?|(?:reduced|shorter|commuted) sentences|sentences? (?:will be |would be |were |are |was |is |be )?(?:shortened|reduced|commuted|cut)|shorten(?:s|ed|ing)? (?:their |the |his |her )?sentences?",
     ),
-    t(
-        "amnesty",
-        "selection",
-        Some("selection"),
-        r"(?:final )?selections?|selecting (?:candidates|prisoners|inmates)|screenings? of (?:prisoners|inmates)",
-    ),
-    t(
-        "amnesty",
-        "transfer",
-        Some("transfer"),
-        r"transfer(?:red|ring)? (?:model |the |some |these )?(?:prisoners|inmates)",
-    ),
+    t("amnesty", "selection", Some("selection"), r"(?:final )?selections?|selecting (?:candidates|prisoners|inmates)|screenings? of (?:prisoners|inmates)"),
+    t("amnesty", "transfer", Some("transfer"), r"transfer(?:red|ring)? (?:model |the |some |these )?(?:prisoners|inmates)"),
     // Release: an amnesty measure in amnesty stories, an event of its own elsewhere.
     t(
         "release",
@@ -75,12 +60,7 @@ pub const TRIGGERS: &[TriggerDef] = &[
     ),
     // Detention.
     t("detention", "arrest", None, r"arrest(?:ed|s|ing)?|apprehended|rounded up|taken into custody"),
-    t(
-        "detention",
-        "crackdown",
-        None,
-        r"crackdowns?|cracking down|crack down|sweeping operations?|(?:operation|campaign|drive)s? against",
-    ),
+    t("detention", "crackdown", None, r"crackdowns?|cracking down|crack down|sweeping operations?|(?:operation|campaign|drive)s? against"),
     t(
         "detention",
         "camp",
@@ -104,12 +84,7 @@ pub const TRIGGERS: &[TriggerDef] = &[
         r"publicly executed|public executions?|executed|executions?|executes|firing squads?|shot (?:dead|publicly|to death)|publicly shot|put to death|hanged",
     ),
     // Death in custody (only with a prison word in the sentence, see `needs_custody`).
-    t(
-        "death",
-        "death",
-        None,
-        r"died|dies|dropping dead|dropped dead|(?:beaten|starved|tortured|worked) to death|deaths?",
-    ),
+    t("death", "death", None, r"died|dies|dropping dead|dropped dead|(?:beaten|starved|tortured|worked) to death|deaths?"),
     // Abuse.
     t(
         "abuse",
@@ -137,35 +112,13 @@ pub const TRIGGERS: &[TriggerDef] = &[
         r"purged|purges?|fired|dismissed|dismissal|sacked|demoted|removed from (?:his|her|their) posts?|relieved of (?:his|her|their) (?:posts?|duties)",
     ),
     // Transfers between facilities outside an amnesty.
-    t(
-        "transfer",
-        "transfer",
-        None,
-        r"transferred (?:[a-z]+ ){0,3}(?:from|to) (?:another|other|a different) (?:prison|camp|facilit)",
-    ),
+    t("transfer", "transfer", None, r"transferred (?:[a-z]+ ){0,3}(?:from|to) (?:another|other|a different) (?:prison|camp|facilit)"),
 ];
 
 /// Words that, right after a trigger (keyed by family or by the matched text), show it is not
 /// about the penal system. A determiner in between is skipped ("released a report").
 const REJECT_AFTER: &[(&str, &[&str])] = &[
-    (
-        "release",
-        &[
-            "report",
-            "reports",
-            "statement",
-            "video",
-            "images",
-            "photos",
-            "data",
-            "footage",
-            "figures",
-            "details",
-            "information",
-            "list",
-            "book",
-        ],
-    ),
+    ("release", &["report", "reports", "statement", "video", "images", "photos", "data", "footage", "figures", "details", "information", "list", "book"]),
     ("abuse", &["of"]),
     ("forced labor", &["camp", "camps"]),
     ("forced labour", &["camp", "camps"]),
@@ -223,8 +176,7 @@ static SET: LazyLock<RegexSet> = LazyLock::new(|| {
     RegexSet::new(patterns).unwrap_or_else(|_| RegexSet::empty())
 });
 
-static EACH: LazyLock<Vec<Regex>> =
-    LazyLock::new(|| TRIGGERS.iter().map(|d| crate::text::regex(&wrap(d.pattern))).collect());
+static EACH: LazyLock<Vec<Regex>> = LazyLock::new(|| TRIGGERS.iter().map(|d| crate::text::regex(&wrap(d.pattern))).collect());
 
 fn next_word(text: &str) -> &str {
     let rest = text.trim_start_matches([' ', '\'', '"']);
@@ -272,14 +224,9 @@ fn rejected(doc: &Document, def: &TriggerDef, span: Span, matched: &str) -> bool
         }
     }
     if def.event_type == "death" {
-        let sentence = doc
-            .sentence_index_at(span.start)
-            .and_then(|i| doc.sentences.get(i))
-            .map(|s| doc.slice(s.span))
-            .unwrap_or("");
+        let sentence = doc.sentence_index_at(span.start).and_then(|i| doc.sentences.get(i)).map(|s| doc.slice(s.span)).unwrap_or("");
         let lower_sentence = sentence.to_ascii_lowercase();
-        let has_custody =
-            lower_sentence.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| CUSTODY_WORDS.contains(&w));
+        let has_custody = lower_sentence.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| CUSTODY_WORDS.contains(&w));
         if !has_custody {
             return true;
         }

@@ -41,13 +41,8 @@ pub fn find_agencies(text: &str) -> Vec<AgencyHit> {
     re.find_iter(text)
         .filter_map(|whole| {
             let caps = re.captures(whole.as_str())?;
-            let code = (1..caps.len())
-                .find(|&i| caps.get(i).is_some())
-                .and_then(|i| codes.get(i - 1))?;
-            Some(AgencyHit {
-                span: Span::new(whole.start(), whole.end()),
-                code,
-            })
+            let code = (1..caps.len()).find(|&i| caps.get(i).is_some()).and_then(|i| codes.get(i - 1))?;
+            Some(AgencyHit { span: Span::new(whole.start(), whole.end()), code })
         })
         .collect()
 }
@@ -55,10 +50,7 @@ pub fn find_agencies(text: &str) -> Vec<AgencyHit> {
 /// The agency code named in a free-text operator field ("Ministry of State Security (MSS; bowibu)").
 pub fn agency_code(text: &str) -> Option<&'static str> {
     if AGENCIES.iter().any(|(_, code)| *code == text) {
-        return AGENCIES
-            .iter()
-            .find(|(_, code)| *code == text)
-            .map(|(_, c)| *c);
+        return AGENCIES.iter().find(|(_, code)| *code == text).map(|(_, c)| *c);
     }
     find_agencies(text).first().map(|a| a.code)
 }
@@ -69,15 +61,9 @@ mod tests {
 
     #[test]
     fn agency_codes_from_free_text() {
-        assert_eq!(
-            agency_code("Ministry of State Security (MSS; bowibu)"),
-            Some("state_security")
-        );
+        assert_eq!(agency_code("Ministry of State Security (MSS; bowibu)"), Some("state_security"));
         assert_eq!(agency_code("social_security"), Some("social_security"));
-        assert_eq!(
-            agency_code("Ministry of People's Security / Social Security (police)"),
-            Some("social_security")
-        );
+        assert_eq!(agency_code("Ministry of People's Security / Social Security (police)"), Some("social_security"));
         assert_eq!(agency_code("the mss of it"), None);
     }
 }

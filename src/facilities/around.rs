@@ -11,29 +11,19 @@ use super::terms::{self, Head};
 use crate::lexicon::EntryKind;
 use crate::text::{regex, Span};
 
-static NUMBER_LEFT: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"(?i-u)(?:No\.?|Number|#)\s*(\d{1,3})\s*$"));
+static NUMBER_LEFT: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i-u)(?:No\.?|Number|#)\s*(\d{1,3})\s*$"));
 /// "run by the", "under the control of the", "of the", "affiliated with municipal ... ".
 static OPERATOR_CUE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?i-u)^\s*(?:system|network|complex)?\s*,?\s*(?:(?:which|that)\s+(?:is|are|was|were)\s+)?(?:(?:(?:run|operated|managed|administered|controlled|overseen|supervised|guarded|maintained)\s+by|under|of|belonging\s+to|attached\s+to)\s+(?:the\s+)?(?:(?:control|jurisdiction|supervision|management|command|auspices|authority)\s+of\s+(?:the\s+)?)?(?:North\s+Korea(?:'s|n)\s+|North\s+Korean\s+|regime's\s+|country's\s+)?|affiliated\s+with\s+(?:[A-Za-z\-]+,?\s+){0,5}?)$",
     )
 });
-static IN_PLACES_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?i-u)^\s*(?:in|at|near|of)\s+(?:the\s+)?(?:city\s+of\s+|county\s+of\s+)?$")
-});
-static PLACE_JOIN: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
-        r"(?i-u)^(?:\s*(?:County|City|Province|District|-gun|-si|-ri))?\s*(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)$",
-    )
-});
-static PLACE_TO_TERM: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
-        r"(?i-u)^(?:'s|s')?\s*(?:(?:County|City|Province|District|Provincial|Municipal|County's|City's|Province's)\s+)?$",
-    )
-});
-static WORD_LEFT: LazyLock<Regex> =
-    LazyLock::new(|| regex(r#"(?-u)([A-Za-z0-9][A-Za-z0-9'\-\.]*|,|;|:|\(|\)|\[|\]|")\s*$"#));
+static IN_PLACES_CUE: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i-u)^\s*(?:in|at|near|of)\s+(?:the\s+)?(?:city\s+of\s+|county\s+of\s+)?$"));
+static PLACE_JOIN: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i-u)^(?:\s*(?:County|City|Province|District|-gun|-si|-ri))?\s*(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)$"));
+static PLACE_TO_TERM: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i-u)^(?:'s|s')?\s*(?:(?:County|City|Province|District|Provincial|Municipal|County's|City's|Province's)\s+)?$"));
+static WORD_LEFT: LazyLock<Regex> = LazyLock::new(|| regex(r#"(?-u)([A-Za-z0-9][A-Za-z0-9'\-\.]*|,|;|:|\(|\)|\[|\]|")\s*$"#));
 
 /// Places after the term: "holding centers in Sinuiju and Onsong", "Prison No. 11 in Chungsan".
 /// Returns false when the place shows the facility is foreign.
@@ -42,22 +32,14 @@ pub(super) fn right_places(cx: &Context, m: &mut Mention, sentence: Span) -> boo
     let mut pos = m.span.end;
     let mut first = true;
     let mut places = Vec::new();
-    for hit in cx
-        .hits_starting_in(m.span.end, sentence.end.saturating_add(1))
-        .iter()
-        .filter(|h| h.span.start >= m.span.end && h.span.end <= sentence.end)
-    {
+    for hit in cx.hits_starting_in(m.span.end, sentence.end.saturating_add(1)).iter().filter(|h| h.span.start >= m.span.end && h.span.end <= sentence.end) {
         if hit.kind != EntryKind::Place && hit.kind != EntryKind::Facility {
             continue;
         }
         let Some(between) = text.get(pos..hit.span.start) else {
             break;
         };
-        let ok = if first {
-            IN_PLACES_CUE.is_match(between)
-        } else {
-            PLACE_JOIN.is_match(between)
-        };
+        let ok = if first { IN_PLACES_CUE.is_match(between) } else { PLACE_JOIN.is_match(between) };
         if !ok {
             break;
         }
@@ -88,9 +70,9 @@ pub(super) fn right_places(cx: &Context, m: &mut Mention, sentence: Span) -> boo
 pub(super) fn right_operator(cx: &Context, m: &mut Mention, sentence: Span) {
     let text = cx.text();
     let reach = m.span.end.saturating_add(91);
-    let Some(agency) = cx.agencies_starting_in(m.span.end, reach).iter().find(|a| {
-        a.span.start >= m.span.end && a.span.end <= sentence.end && a.span.start <= m.span.end + 90
-    }) else {
+    let Some(agency) =
+        cx.agencies_starting_in(m.span.end, reach).iter().find(|a| a.span.start >= m.span.end && a.span.end <= sentence.end && a.span.start <= m.span.end + 90)
+    else {
         return;
     };
     let Some(between) = text.get(m.span.end..agency.span.start) else {
@@ -103,12 +85,7 @@ pub(super) fn right_operator(cx: &Context, m: &mut Mention, sentence: Span) {
 
 /// Walks left from the term over determiners, counts, numbers, places, agencies and adjectives.
 /// Returns None when the reference is foreign.
-pub(super) fn left_context(
-    cx: &Context,
-    m: &mut Mention,
-    sentence: Span,
-    weak: bool,
-) -> Option<()> {
+pub(super) fn left_context(cx: &Context, m: &mut Mention, sentence: Span, weak: bool) -> Option<()> {
     let text = cx.text();
     let mut pos = m.head_span.start;
     let mut skipped = 0;
@@ -127,11 +104,7 @@ pub(super) fn left_context(
                 && a.span.end <= pos
                 && text.get(a.span.end..pos).is_some_and(|gap| {
                     let g = gap.trim();
-                    g.is_empty()
-                        || g == "'s"
-                        || g == "-run"
-                        || g == "-operated"
-                        || g == "-controlled"
+                    g.is_empty() || g == "'s" || g == "-run" || g == "-operated" || g == "-controlled"
                 })
         }) {
             if m.operator.is_none() || !m.operator_left {
@@ -148,9 +121,7 @@ pub(super) fn left_context(
             h.span.start >= sentence.start
                 && h.span.end <= pos
                 && (h.kind == EntryKind::Place || h.kind == EntryKind::Facility)
-                && text
-                    .get(h.span.end..pos)
-                    .is_some_and(|gap| PLACE_TO_TERM.is_match(gap))
+                && text.get(h.span.end..pos).is_some_and(|gap| PLACE_TO_TERM.is_match(gap))
         }) {
             if cx.foreign_place(hit) {
                 return None;
@@ -196,14 +167,8 @@ pub(super) fn left_context(
                 m.count = Some(count);
                 start = word_start;
                 // "the two camps": a count after a determiner points back
-                if let Some(prev) = text
-                    .get(sentence.start..word_start)
-                    .and_then(|b| WORD_LEFT.captures(b))
-                {
-                    let pl = prev
-                        .get(1)
-                        .map(|p| p.as_str().to_ascii_lowercase())
-                        .unwrap_or_default();
+                if let Some(prev) = text.get(sentence.start..word_start).and_then(|b| WORD_LEFT.captures(b)) {
+                    let pl = prev.get(1).map(|p| p.as_str().to_ascii_lowercase()).unwrap_or_default();
                     if terms::DETERMINERS.contains(&pl.as_str()) {
                         m.definite = true;
                         if weak {
@@ -212,23 +177,10 @@ pub(super) fn left_context(
                     }
                 }
                 // "about 25", "more than 20"
-                if let Some(prev) = text
-                    .get(sentence.start..word_start)
-                    .and_then(|b| WORD_LEFT.captures(b))
-                {
+                if let Some(prev) = text.get(sentence.start..word_start).and_then(|b| WORD_LEFT.captures(b)) {
                     if let Some(p) = prev.get(1) {
                         let pl = p.as_str().to_ascii_lowercase();
-                        if [
-                            "about",
-                            "some",
-                            "around",
-                            "nearly",
-                            "approximately",
-                            "over",
-                            "roughly",
-                        ]
-                        .contains(&pl.as_str())
-                        {
+                        if ["about", "some", "around", "nearly", "approximately", "over", "roughly"].contains(&pl.as_str()) {
                             start = sentence.start + p.start();
                         }
                     }
@@ -248,13 +200,7 @@ pub(super) fn left_context(
             m.indefinite = true;
             break;
         }
-        if lower == "korea's"
-            || lower == "korean"
-            || lower == "north"
-            || lower == "country's"
-            || lower == "regime's"
-            || lower == "nation's"
-        {
+        if lower == "korea's" || lower == "korean" || lower == "north" || lower == "country's" || lower == "regime's" || lower == "nation's" {
             // "North Korea's prisons", "the country's prisons": the country's class, not an anaphor
             pos = word_start;
             continue;
@@ -267,10 +213,7 @@ pub(super) fn left_context(
             m.definite = true;
             break;
         }
-        let is_word = lower
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_alphabetic());
+        let is_word = lower.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
         if !is_word || STOP_WORDS.contains(&lower_clean) || skipped >= 3 {
             break;
         }
@@ -351,8 +294,7 @@ fn not_penal(before: &str, head: Option<Head>) -> bool {
     };
     let w = word.as_str().to_ascii_lowercase();
     terms::NOT_PENAL_MODIFIERS.contains(&w.as_str())
-        || (head == Some(Head::Center)
-            && ["city", "town", "downtown", "village", "district"].contains(&w.as_str()))
+        || (head == Some(Head::Center) && ["city", "town", "downtown", "village", "district"].contains(&w.as_str()))
 }
 
 fn info_native(m: &Mention) -> bool {

@@ -67,29 +67,16 @@ static TERM_MATCHER: LazyLock<(Regex, Vec<TermInfo>)> = LazyLock::new(|| {
     let mut all: Vec<(&str, TermInfo)> = TERMS
         .iter()
         .map(|t: &Term| {
-            let info = TermInfo {
-                facility_type: t.facility_type,
-                head: t.head,
-                strength: t.strength,
-                native: false,
-            };
+            let info = TermInfo { facility_type: t.facility_type, head: t.head, strength: t.strength, native: false };
             (t.phrase, info)
         })
         .collect();
     for (phrase, facility_type) in NATIVE_TERMS {
-        let info = TermInfo {
-            facility_type,
-            head: Head::Native,
-            strength: Strength::Strong,
-            native: true,
-        };
+        let info = TermInfo { facility_type, head: Head::Native, strength: Strength::Strong, native: true };
         all.push((phrase, info));
     }
     all.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
-    let alternation: Vec<String> = all
-        .iter()
-        .map(|(p, _)| format!("({})", terms::phrase_regex(p, true)))
-        .collect();
+    let alternation: Vec<String> = all.iter().map(|(p, _)| format!("({})", terms::phrase_regex(p, true))).collect();
     let re = regex(&format!(r"(?i-u)\b(?:{})\b", alternation.join("|")));
     (re, all.into_iter().map(|(_, info)| info).collect())
 });
@@ -99,10 +86,7 @@ static TERM_MATCHER: LazyLock<(Regex, Vec<TermInfo>)> = LazyLock::new(|| {
 static NATIVE_AFTER: LazyLock<(Regex, Vec<&'static str>)> = LazyLock::new(|| {
     let mut all: Vec<(&str, &str)> = NATIVE_TERMS.to_vec();
     all.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
-    let alternation: Vec<String> = all
-        .iter()
-        .map(|(p, _)| format!("({})", terms::phrase_regex(p, true)))
-        .collect();
+    let alternation: Vec<String> = all.iter().map(|(p, _)| format!("({})", terms::phrase_regex(p, true))).collect();
     let re = regex(&format!(
         r#"(?i-u)^(?:\s*[\[(]\s*["']?\s*(?:{0})\s*["']?\s*[\])]|\s*(?:,\s*or|,?\s*(?:known\s+(?:locally\s+|in\s+Korean\s+)?as|called|referred\s+to\s+as))\s+(?:the\s+)?["']?(?:{0})\b["']?)"#,
         alternation.join("|")
@@ -113,34 +97,22 @@ static NATIVE_AFTER: LazyLock<(Regex, Vec<&'static str>)> = LazyLock::new(|| {
     (re, types)
 });
 
-static NUMBER_RIGHT: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"(?i-u)^\s*(?:(?:No\.?|Number|#)\s*(\d{1,3})|(\d{1,3}))\b"));
-static AKA_RIGHT: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
-        r"(?i-u)^\s*\(\s*(?:also\s+)?(?:known\s+as|called|referred\s+to\s+as|a\.?k\.?a\.?|or)\s+(?u:[^()]){1,60}\)",
-    )
-});
+static NUMBER_RIGHT: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i-u)^\s*(?:(?:No\.?|Number|#)\s*(\d{1,3})|(\d{1,3}))\b"));
+static AKA_RIGHT: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i-u)^\s*\(\s*(?:also\s+)?(?:known\s+as|called|referred\s+to\s+as|a\.?k\.?a\.?|or)\s+(?u:[^()]){1,60}\)"));
 static FOREIGN_RIGHT: LazyLock<Regex> = LazyLock::new(|| {
-    let alternation: Vec<String> = terms::FOREIGN_PLACES
-        .iter()
-        .map(|p| regex::escape(p).replace(' ', r"\s+"))
-        .collect();
-    regex(&format!(
-        r"(?i-u)^\s*(?:in|of)\s+(?:{})\b",
-        alternation.join("|")
-    ))
+    let alternation: Vec<String> = terms::FOREIGN_PLACES.iter().map(|p| regex::escape(p).replace(' ', r"\s+")).collect();
+    regex(&format!(r"(?i-u)^\s*(?:in|of)\s+(?:{})\b", alternation.join("|")))
 });
 /// A romanised term heading a plural English noun: "the 'kwanliso' camps".
-static NOUN_AFTER_NATIVE: LazyLock<Regex> =
-    LazyLock::new(|| regex(r#"(?i-u)^["']?\s*(camps|prisons|facilities|centers|centres)\b"#));
+static NOUN_AFTER_NATIVE: LazyLock<Regex> = LazyLock::new(|| regex(r#"(?i-u)^["']?\s*(camps|prisons|facilities|centers|centres)\b"#));
 /// "sent to Yodok", "ten years in Chongori": what makes a bare place name a facility.
 static DETENTION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?i-u)\b(?:sent|taken|transferred|moved|held|kept|detained|imprisoned|incarcerated|jailed|confined|interned|released|freed|escaped|fled|survived|died|spent\s+(?:\w+\s+){0,2}(?:years?|months?)|served\s+(?:\w+\s+){0,2}(?:years?|months?)|years|months|inmates?|prisoners?|detainees?|survivors?)\s+(?:in|at|to|from|inside|into|of)\s+(?:the\s+)?$",
     )
 });
-static CONJUNCTION: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"(?i-u)^\s*(?:,\s*)?(?:and|or|as\s+well\s+as|,)\s*$"));
+static CONJUNCTION: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i-u)^\s*(?:,\s*)?(?:and|or|as\s+well\s+as|,)\s*$"));
 
 /// What the document offers the rules: its text, gazetteer hits and agency names.
 pub struct Context<'a> {
@@ -159,30 +131,19 @@ impl Context<'_> {
     pub(super) fn foreign_place(&self, hit: &Hit) -> bool {
         hit.kind == EntryKind::Place
             && hit.ids.iter().all(|id| {
-                self.lexicon.place(id).is_some_and(|p| {
-                    p.kind == "country"
-                        || p.kind.starts_with("foreign")
-                        || p.kind == "river"
-                        || id == "south_korea"
-                })
+                self.lexicon.place(id).is_some_and(|p| p.kind == "country" || p.kind.starts_with("foreign") || p.kind == "river" || id == "south_korea")
             })
     }
 
     pub(super) fn sentence_bounds(&self, pos: usize) -> Span {
-        self.doc
-            .sentence_index_at(pos)
-            .and_then(|i| self.doc.sentences.get(i))
-            .map(|s| s.span)
-            .unwrap_or(Span::new(0, self.doc.norm.len()))
+        self.doc.sentence_index_at(pos).and_then(|i| self.doc.sentences.get(i)).map(|s| s.span).unwrap_or(Span::new(0, self.doc.norm.len()))
     }
 
     /// The last agency named before `pos` (for "the ministry's", "its"). Agency names do not
     /// overlap, so their ends are in order too.
     pub(super) fn agency_before(&self, pos: usize) -> Option<&'static str> {
         let n = self.agencies.partition_point(|a| a.span.end <= pos);
-        n.checked_sub(1)
-            .and_then(|i| self.agencies.get(i))
-            .map(|a| a.code)
+        n.checked_sub(1).and_then(|i| self.agencies.get(i)).map(|a| a.code)
     }
 
     /// The gazetteer hits that start in `[from, to)`, in text order (hits are sorted by start).
@@ -203,10 +164,7 @@ impl Context<'_> {
     /// The agency names that start in `[from, to)`, in text order.
     pub(super) fn agencies_starting_in(&self, from: usize, to: usize) -> &[AgencyHit] {
         let lo = self.agencies.partition_point(|a| a.span.start < from);
-        let hi = self
-            .agencies
-            .partition_point(|a| a.span.start < to)
-            .max(lo);
+        let hi = self.agencies.partition_point(|a| a.span.start < to).max(lo);
         self.agencies.get(lo..hi).unwrap_or(&[])
     }
 }
@@ -221,17 +179,12 @@ pub fn find_mentions(cx: &Context) -> Vec<Mention> {
         let Some(caps) = re.captures(whole.as_str()) else {
             continue;
         };
-        let info = (1..caps.len())
-            .find(|&i| caps.get(i).is_some())
-            .and_then(|i| infos.get(i - 1));
+        let info = (1..caps.len()).find(|&i| caps.get(i).is_some()).and_then(|i| infos.get(i - 1));
         let Some(info) = info else { continue };
         let head_span = Span::new(whole.start(), whole.end());
         if let Some(m) = analyse(cx, head_span, info) {
             // A bracketed native term after an English one is part of that mention.
-            if out
-                .last()
-                .is_some_and(|prev| prev.span.contains(m.head_span))
-            {
+            if out.last().is_some_and(|prev| prev.span.contains(m.head_span)) {
                 continue;
             }
             out.push(m);
@@ -253,17 +206,9 @@ fn named_places(cx: &Context, out: &mut Vec<Mention>) {
     let longest = taken.iter().map(|s| s.len()).max().unwrap_or(0);
     let overlaps_taken = |span: Span| {
         let from = taken.partition_point(|t| t.start + longest < span.start);
-        taken
-            .iter()
-            .skip(from)
-            .take_while(|t| t.start < span.end)
-            .any(|t| t.overlaps(span))
+        taken.iter().skip(from).take_while(|t| t.start < span.end).any(|t| t.overlaps(span))
     };
-    for hit in cx
-        .hits
-        .iter()
-        .filter(|h| h.kind == EntryKind::Facility && h.form != AliasForm::Number)
-    {
+    for hit in cx.hits.iter().filter(|h| h.kind == EntryKind::Facility && h.form != AliasForm::Number) {
         if overlaps_taken(hit.span) {
             continue;
         }
@@ -294,14 +239,8 @@ fn analyse(cx: &Context, head_span: Span, info: &TermInfo) -> Option<Mention> {
     let sentence = cx.sentence_bounds(head_span.start);
     let surface = text.get(head_span.start..head_span.end)?;
     let lower = surface.to_ascii_lowercase();
-    let mut m = Mention {
-        span: head_span,
-        head_span,
-        facility_type: info.facility_type,
-        head: Some(info.head),
-        plural: is_plural(&lower),
-        ..Mention::default()
-    };
+    let mut m =
+        Mention { span: head_span, head_span, facility_type: info.facility_type, head: Some(info.head), plural: is_plural(&lower), ..Mention::default() };
     if info.native {
         m.native_term = Some(native_form(&lower));
         if let Some(after) = text.get(head_span.end..sentence.end) {
@@ -328,9 +267,7 @@ fn analyse(cx: &Context, head_span: Span, info: &TermInfo) -> Option<Mention> {
         if let Some(caps) = native_re.captures(after) {
             let group = (1..caps.len()).find(|&i| caps.get(i).is_some());
             let ty = group.and_then(|i| native_types.get(i - 1));
-            if let (Some(ty), Some(whole), Some(term)) =
-                (ty, caps.get(0), group.and_then(|i| caps.get(i)))
-            {
+            if let (Some(ty), Some(whole), Some(term)) = (ty, caps.get(0), group.and_then(|i| caps.get(i))) {
                 m.facility_type = ty;
                 m.native_term = Some(native_form(&term.as_str().to_ascii_lowercase()));
                 pos += whole.end();
@@ -342,25 +279,13 @@ fn analyse(cx: &Context, head_span: Span, info: &TermInfo) -> Option<Mention> {
             let explicit = caps.get(1);
             let number = explicit.or(caps.get(2));
             let rest = caps.get(0).and_then(|w| after.get(w.end()..)).unwrap_or("");
-            let next = rest
-                .trim_start()
-                .split(|c: char| !c.is_ascii_alphanumeric() && c != '%')
-                .next()
-                .unwrap_or("");
+            let next = rest.trim_start().split(|c: char| !c.is_ascii_alphanumeric() && c != '%').next().unwrap_or("");
             let digit_follows = rest.trim_start().starts_with(|c: char| c.is_ascii_digit())
-                || (rest.starts_with([',', '.'])
-                    && rest
-                        .get(1..2)
-                        .is_some_and(|c| c.starts_with(|d: char| d.is_ascii_digit())));
-            let unit_follows =
-                terms::NOT_CAMP_NUMBER_NEXT.contains(&next.to_ascii_lowercase().as_str());
-            let capitalised = surface
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_ascii_uppercase());
+                || (rest.starts_with([',', '.']) && rest.get(1..2).is_some_and(|c| c.starts_with(|d: char| d.is_ascii_digit())));
+            let unit_follows = terms::NOT_CAMP_NUMBER_NEXT.contains(&next.to_ascii_lowercase().as_str());
+            let capitalised = surface.chars().next().is_some_and(|c| c.is_ascii_uppercase());
             // "Camp 15", "kwanliso 15"; not "camps 15", "camp 15 years", "camp 1,000"
-            let bare_ok =
-                !m.plural && !digit_follows && !unit_follows && (capitalised || info.native);
+            let bare_ok = !m.plural && !digit_follows && !unit_follows && (capitalised || info.native);
             if let (Some(n), Some(w)) = (number, caps.get(0)) {
                 if explicit.is_some() || bare_ok {
                     m.number = Some(n.as_str().to_string());
@@ -372,10 +297,8 @@ fn analyse(cx: &Context, head_span: Span, info: &TermInfo) -> Option<Mention> {
     if let Some(after) = text.get(pos..sentence.end) {
         if let Some(w) = AKA_RIGHT.find(after) {
             let inside = Span::new(pos + w.start(), pos + w.end());
-            for hit in cx
-                .hits_starting_in(inside.start, inside.end.saturating_add(1))
-                .iter()
-                .filter(|h| h.kind == EntryKind::Facility && inside.contains(h.span))
+            for hit in
+                cx.hits_starting_in(inside.start, inside.end.saturating_add(1)).iter().filter(|h| h.kind == EntryKind::Facility && inside.contains(h.span))
             {
                 m.facility_hits.extend(hit.ids.iter().cloned());
             }
@@ -383,10 +306,7 @@ fn analyse(cx: &Context, head_span: Span, info: &TermInfo) -> Option<Mention> {
         }
     }
     m.span.end = pos;
-    if text
-        .get(pos..sentence.end)
-        .is_some_and(|after| FOREIGN_RIGHT.is_match(after))
-    {
+    if text.get(pos..sentence.end).is_some_and(|after| FOREIGN_RIGHT.is_match(after)) {
         return None;
     }
     if !right_places(cx, &mut m, sentence) {
@@ -398,17 +318,10 @@ fn analyse(cx: &Context, head_span: Span, info: &TermInfo) -> Option<Mention> {
     left_context(cx, &mut m, sentence, info.strength == Strength::Weak)?;
 
     // gazetteer facility names overlapping the reference ("Kaechon prison camp", "Yodok camp")
-    let overlapping: Vec<&Hit> = cx
-        .hits_overlapping(m.span)
-        .iter()
-        .filter(|h| h.kind == EntryKind::Facility && h.span.overlaps(m.span))
-        .collect();
+    let overlapping: Vec<&Hit> = cx.hits_overlapping(m.span).iter().filter(|h| h.kind == EntryKind::Facility && h.span.overlaps(m.span)).collect();
     for hit in overlapping {
         if hit.span.start >= sentence.start && hit.span.end <= sentence.end {
-            m.span = Span::new(
-                m.span.start.min(hit.span.start),
-                m.span.end.max(hit.span.end),
-            );
+            m.span = Span::new(m.span.start.min(hit.span.start), m.span.end.max(hit.span.end));
         }
         for id in &hit.ids {
             if !m.facility_hits.contains(id) {
@@ -425,28 +338,16 @@ fn analyse(cx: &Context, head_span: Span, info: &TermInfo) -> Option<Mention> {
 
 /// Decides what a weak head is: a reference, an anaphor, or nothing (false).
 fn license_weak(cx: &Context, m: &mut Mention, head: Head, sentence: Span) -> bool {
-    let licensed = m.number.is_some()
-        || !m.facility_hits.is_empty()
-        || m.count.is_some()
-        || m.native_term.is_some()
-        || m.operator.is_some();
+    let licensed = m.number.is_some() || !m.facility_hits.is_empty() || m.count.is_some() || m.native_term.is_some() || m.operator.is_some();
     let place_licensed = !m.places.is_empty();
     let after_head = cx.text().get(m.head_span.end..sentence.end).unwrap_or("");
     let after_head = after_head.trim_start().to_ascii_lowercase();
-    let next_word = cx
-        .text()
-        .get(m.span.end..sentence.end)
-        .unwrap_or("")
-        .trim_start()
-        .to_ascii_lowercase();
+    let next_word = cx.text().get(m.span.end..sentence.end).unwrap_or("").trim_start().to_ascii_lowercase();
     if head == Head::Center && (after_head.starts_with("for ") || after_head.starts_with("of ")) {
         // "the Center for ...", "the center of Hyesan"
         return false;
     }
-    if matches!(head, Head::Camp | Head::Facility)
-        && !place_licensed
-        && after_head.starts_with("of ")
-    {
+    if matches!(head, Head::Camp | Head::Facility) && !place_licensed && after_head.starts_with("of ") {
         // "the camp of reformist politicians", "the facility of the party"
         return false;
     }
@@ -494,19 +395,14 @@ fn compound_modifier(next: &str) -> bool {
 
 fn is_plural(lower: &str) -> bool {
     let last = lower.rsplit([' ', '-']).next().unwrap_or(lower);
-    let regular = last.ends_with('s')
-        && !last.ends_with("ss")
-        && !last.ends_with("so")
-        && !last.ends_with("ous");
+    let regular = last.ends_with('s') && !last.ends_with("ss") && !last.ends_with("so") && !last.ends_with("ous");
     regular || last.ends_with("ies")
 }
 
 /// The romanised term as written, singular, lower case ("Kyo-hwa-so" -> "kyo-hwa-so").
 fn native_form(lower: &str) -> String {
     let t = lower.trim();
-    t.strip_suffix("sos")
-        .map(|s| format!("{s}so"))
-        .unwrap_or_else(|| t.to_string())
+    t.strip_suffix("sos").map(|s| format!("{s}so")).unwrap_or_else(|| t.to_string())
 }
 
 /// Coordinated lists share what their first conjunct's left modifiers say and their last
@@ -549,29 +445,18 @@ mod tests {
         let doc = Document::from_plain("t", text, None);
         let agencies = find_agencies(&doc.norm);
         let lexicon = Lexicon::default();
-        let cx = Context {
-            doc: &doc,
-            hits: &[],
-            agencies: &agencies,
-            lexicon: &lexicon,
-        };
-        find_mentions(&cx)
-            .into_iter()
-            .map(|m| (doc.slice(m.span).to_string(), m))
-            .collect()
+        let cx = Context { doc: &doc, hits: &[], agencies: &agencies, lexicon: &lexicon };
+        find_mentions(&cx).into_iter().map(|m| (doc.slice(m.span).to_string(), m)).collect()
     }
 
     #[test]
     fn english_terms_counts_and_brackets() {
-        let ms = mentions(
-            "The state granted amnesty to prisoners serving in 12 re-education camps [kyohwaso] nationwide.",
-        );
+        let ms = mentions("The state granted amnesty to prisoners serving in 12 re-education camps [kyohwaso] nationwide.");
         assert_eq!(ms.len(), 1);
         assert_eq!(ms[0].0, "12 re-education camps [kyohwaso]");
         assert_eq!(ms[0].1.count, Some(12));
         assert_eq!(ms[0].1.native_term.as_deref(), Some("kyohwaso"));
-        let ms =
-            mentions("Officials said about 25 detention centers across the province were emptied.");
+        let ms = mentions("Officials said about 25 detention centers across the province were emptied.");
         assert_eq!(ms[0].0, "about 25 detention centers");
         assert_eq!(ms[0].1.count, Some(25));
         let ms = mentions("Ordinary criminals go to prisons known as kyohwaso, and some to about 20 kyohwaso in the north.");
@@ -586,15 +471,12 @@ mod tests {
         assert_eq!(ms.len(), 2);
         assert_eq!(ms[0].1.number.as_deref(), Some("15"));
         assert_eq!(ms[1].1.number.as_deref(), Some("14"));
-        let ms = mentions(
-            "Survivors of the No. 25 political prison camp and Kyo-hwa-so No. 4 testified.",
-        );
+        let ms = mentions("Survivors of the No. 25 political prison camp and Kyo-hwa-so No. 4 testified.");
         assert_eq!(ms[0].1.number.as_deref(), Some("25"));
         assert_eq!(ms[0].1.facility_type, "kwanliso");
         assert_eq!(ms[1].1.number.as_deref(), Some("4"));
         assert_eq!(ms[1].1.facility_type, "kyohwaso");
-        let ms =
-            mentions("The camp 15 years ago held 1,000 people; Camp 1,000 is not a camp number.");
+        let ms = mentions("The camp 15 years ago held 1,000 people; Camp 1,000 is not a camp number.");
         assert!(ms.iter().all(|(_, m)| m.number.is_none()), "{ms:?}");
     }
 
@@ -602,27 +484,17 @@ mod tests {
     fn operators_from_text() {
         let ms = mentions("Prisoners at political prisons run by the Ministry of State Security never receive pardons.");
         assert_eq!(ms[0].1.operator, Some("state_security"));
-        let ms = mentions(
-            "Pardons went to many prisoners at the Ministry of Social Security's political prisons and labor camps to mark the day.",
-        );
+        let ms = mentions("Pardons went to many prisoners at the Ministry of Social Security's political prisons and labor camps to mark the day.");
         assert_eq!(ms.len(), 2);
-        assert!(ms
-            .iter()
-            .all(|(_, m)| m.operator == Some("social_security")));
-        let ms = mentions(
-            "Even inmates at local prisons affiliated with municipal and county-level police offices were pardoned.",
-        );
+        assert!(ms.iter().all(|(_, m)| m.operator == Some("social_security")));
+        let ms = mentions("Even inmates at local prisons affiliated with municipal and county-level police offices were pardoned.");
         assert_eq!(ms[0].1.operator, Some("social_security"));
-        let ms = mentions(
-            "Those already in the political prison camp system under the Ministry of State Security were not released.",
-        );
+        let ms = mentions("Those already in the political prison camp system under the Ministry of State Security were not released.");
         assert_eq!(ms[0].1.operator, Some("state_security"));
         let ms = mentions("Returnees are held at Bowibu-run holding centres before trial.");
         assert_eq!(ms[0].1.operator, Some("state_security"));
         assert_eq!(ms[0].1.facility_type, "jipkyulso");
-        let ms = mentions(
-            "The Ministry of State Security plans a crackdown to refill its forced labor camps.",
-        );
+        let ms = mentions("The Ministry of State Security plans a crackdown to refill its forced labor camps.");
         assert_eq!(ms[0].1.operator, Some("state_security"));
     }
 

@@ -52,12 +52,7 @@ pub fn extract(doc: &Document, lexicon: &Lexicon, time: &TimeAnalysis) -> Vec<Fa
     let _ = time;
     let hits = lexicon.find(&doc.norm);
     let agencies = find_agencies(&doc.norm);
-    let cx = detect::Context {
-        doc,
-        hits: &hits,
-        agencies: &agencies,
-        lexicon,
-    };
+    let cx = detect::Context { doc, hits: &hits, agencies: &agencies, lexicon };
     let mut mentions = detect::find_mentions(&cx);
     let mut keyword_lists = KeywordLists::default();
     mentions.retain(|m| !keyword_lists.contains(doc, m.head_span));
@@ -70,22 +65,12 @@ pub fn extract(doc: &Document, lexicon: &Lexicon, time: &TimeAnalysis) -> Vec<Fa
             several => {
                 let cues = cue_text(doc, &[m.span], &all_spans);
                 let surface = doc.slice(m.span);
-                link::choose(
-                    several,
-                    lexicon,
-                    m.facility_type,
-                    m.operator,
-                    &cues,
-                    surface,
-                )
+                link::choose(several, lexicon, m.facility_type, m.operator, &cues, surface)
             }
         };
     }
     let groups = resolve::group(mentions);
-    groups
-        .iter()
-        .filter_map(|g| row(doc, lexicon, g, &all_spans))
-        .collect()
+    groups.iter().filter_map(|g| row(doc, lexicon, g, &all_spans)).collect()
 }
 
 /// Every facility mention's span, in mention order, filed under the sentence that holds it, so
@@ -96,18 +81,13 @@ struct SentenceMentions {
 
 impl SentenceMentions {
     fn new(doc: &Document, spans: impl Iterator<Item = Span>) -> SentenceMentions {
-        let mut by_sentence: std::collections::HashMap<Span, Vec<Span>> =
-            std::collections::HashMap::new();
+        let mut by_sentence: std::collections::HashMap<Span, Vec<Span>> = std::collections::HashMap::new();
         for span in spans {
             // a span lies in at most one sentence: the one its start is in, or (empty at a
             // sentence end) the one before
             let at = doc.sentence_index_at(span.start);
             let candidates = [at, at.and_then(|i| i.checked_sub(1))];
-            let holder = candidates
-                .iter()
-                .flatten()
-                .filter_map(|&i| doc.sentences.get(i))
-                .find(|s| s.span.contains(span));
+            let holder = candidates.iter().flatten().filter_map(|&i| doc.sentences.get(i)).find(|s| s.span.contains(span));
             if let Some(sentence) = holder {
                 by_sentence.entry(sentence.span).or_default().push(span);
             }
@@ -123,14 +103,7 @@ impl SentenceMentions {
 /// The sentences of `own` spans with every other facility mention blanked out, so that "Camp 12
 /// and the Chongori re-education camp" does not lend "re-education" to Camp 12.
 fn cue_text(doc: &Document, own: &[Span], all: &SentenceMentions) -> String {
-    let mut sentences: Vec<Span> = own
-        .iter()
-        .filter_map(|s| {
-            doc.sentence_index_at(s.start)
-                .and_then(|i| doc.sentences.get(i))
-        })
-        .map(|s| s.span)
-        .collect();
+    let mut sentences: Vec<Span> = own.iter().filter_map(|s| doc.sentence_index_at(s.start).and_then(|i| doc.sentences.get(i))).map(|s| s.span).collect();
     sentences.sort();
     sentences.dedup();
     let mut own_sorted = own.to_vec();
@@ -138,11 +111,7 @@ fn cue_text(doc: &Document, own: &[Span], all: &SentenceMentions) -> String {
     let mut out = String::new();
     for sentence in sentences {
         let mut pos = sentence.start;
-        for other in all
-            .in_sentence(sentence)
-            .iter()
-            .filter(|o| own_sorted.binary_search(o).is_err())
-        {
+        for other in all.in_sentence(sentence).iter().filter(|o| own_sorted.binary_search(o).is_err()) {
             if other.start < pos {
                 continue;
             }
@@ -168,10 +137,7 @@ impl KeywordLists {
         let Some(index) = doc.paragraph_index_at(span.start) else {
             return false;
         };
-        *self
-            .known
-            .entry(index)
-            .or_insert_with(|| in_keyword_list(doc, index))
+        *self.known.entry(index).or_insert_with(|| in_keyword_list(doc, index))
     }
 }
 
@@ -181,17 +147,10 @@ fn in_keyword_list(doc: &Document, paragraph: usize) -> bool {
     };
     let text = doc.slice(p.span);
     let items: Vec<&str> = text.split(',').collect();
-    items.len() >= 4
-        && items.iter().all(|i| i.split_whitespace().count() <= 3)
-        && !text.trim_end().ends_with('.')
+    items.len() >= 4 && items.iter().all(|i| i.split_whitespace().count() <= 3) && !text.trim_end().ends_with('.')
 }
 
-fn row(
-    doc: &Document,
-    lexicon: &Lexicon,
-    g: &resolve::Group,
-    all_spans: &SentenceMentions,
-) -> Option<FacilityRef> {
+fn row(doc: &Document, lexicon: &Lexicon, g: &resolve::Group, all_spans: &SentenceMentions) -> Option<FacilityRef> {
     let first = g.first()?;
     let named_type = g.facility_type();
     let mut candidates: Vec<String> = Vec::new();
@@ -201,34 +160,20 @@ fn row(
         }
     }
     // A mention with one candidate settles it for the row.
-    let single: Option<&String> = g
-        .mentions
-        .iter()
-        .find_map(|m| match m.candidates.as_slice() {
-            [one] => Some(one),
-            _ => None,
-        });
+    let single: Option<&String> = g.mentions.iter().find_map(|m| match m.candidates.as_slice() {
+        [one] => Some(one),
+        _ => None,
+    });
     let own: Vec<Span> = g.mentions.iter().map(|m| m.span).collect();
     let cue_text = cue_text(doc, &own, all_spans);
     let text_operator = g.operator();
     let first_surface = doc.slice(first.span).to_string();
-    let decided: Vec<&String> = g
-        .mentions
-        .iter()
-        .filter_map(|m| m.decided.as_ref())
-        .collect();
+    let decided: Vec<&String> = g.mentions.iter().filter_map(|m| m.decided.as_ref()).collect();
     let facility_id = match single {
         Some(id) if candidates.len() == 1 => Some(id.clone()),
         _ => match decided.first() {
             Some(first) if decided.iter().all(|d| d == first) => Some((*first).clone()),
-            _ => link::choose(
-                &candidates,
-                lexicon,
-                named_type,
-                text_operator,
-                &cue_text,
-                &first_surface,
-            ),
+            _ => link::choose(&candidates, lexicon, named_type, text_operator, &cue_text, &first_surface),
         },
     };
     let facility = facility_id.as_deref().and_then(|id| lexicon.facility(id));
@@ -238,41 +183,19 @@ fn row(
             facility_type = f.facility_type.clone();
         }
     } else if named_type == "prison" && !candidates.is_empty() {
-        let types: Vec<&str> = candidates
-            .iter()
-            .filter_map(|id| lexicon.facility(id))
-            .map(|f| f.facility_type.as_str())
-            .collect();
+        let types: Vec<&str> = candidates.iter().filter_map(|id| lexicon.facility(id)).map(|f| f.facility_type.as_str()).collect();
         if let Some(t) = types.first().filter(|t| types.iter().all(|x| x == *t)) {
             facility_type = (*t).to_string();
         }
     }
     let operator = text_operator
-        .or_else(|| {
-            facility_id
-                .as_deref()
-                .and_then(|id| link::facility_operator(lexicon, id))
-        })
-        .or_else(|| {
-            if facility.is_none() && candidates.len() <= 1 {
-                terms::type_operator(&facility_type)
-            } else {
-                None
-            }
-        })
+        .or_else(|| facility_id.as_deref().and_then(|id| link::facility_operator(lexicon, id)))
+        .or_else(|| if facility.is_none() && candidates.len() <= 1 { terms::type_operator(&facility_type) } else { None })
         .map(str::to_string);
-    let generic = !g.specific()
-        && g.mentions
-            .iter()
-            .filter(|m| !m.anaphor)
-            .all(|m| m.plural || m.places.is_empty() || m.places.len() > 1);
+    let generic = !g.specific() && g.mentions.iter().filter(|m| !m.anaphor).all(|m| m.plural || m.places.is_empty() || m.places.len() > 1);
     let count = g.mentions.iter().find_map(|m| m.count).or_else(|| {
         // "holding centers in Sinuiju and Onsong": as many as the places named
-        g.mentions
-            .iter()
-            .filter(|m| m.plural && m.places.len() > 1)
-            .map(|m| m.places.len() as i32)
-            .next()
+        g.mentions.iter().filter(|m| m.plural && m.places.len() > 1).map(|m| m.places.len() as i32).next()
     });
     let place_id = facility.and_then(|f| f.place_id.clone()).or_else(|| {
         let places: Vec<&String> = g.mentions.iter().flat_map(|m| m.places.iter()).collect();
@@ -281,12 +204,7 @@ fn row(
             _ => None,
         }
     });
-    let admin1 = facility.and_then(|f| f.admin1.clone()).or_else(|| {
-        place_id
-            .as_deref()
-            .and_then(|p| lexicon.place(p))
-            .and_then(|p| p.admin1.clone())
-    });
+    let admin1 = facility.and_then(|f| f.admin1.clone()).or_else(|| place_id.as_deref().and_then(|p| lexicon.place(p)).and_then(|p| p.admin1.clone()));
     let mut mentions: Vec<Span> = g.mentions.iter().map(|m| m.span).collect();
     mentions.sort();
     mentions.dedup();
@@ -294,11 +212,7 @@ fn row(
         name: doc.slice(first.span).to_string(),
         facility_type,
         facility_id: facility_id.clone(),
-        candidates: if facility_id.is_some() && candidates.len() <= 1 {
-            Vec::new()
-        } else {
-            candidates
-        },
+        candidates: if facility_id.is_some() && candidates.len() <= 1 { Vec::new() } else { candidates },
         generic,
         count,
         number: g.number().map(str::to_string),
@@ -322,11 +236,7 @@ mod tests {
         extract(&doc, &lexicon, &time)
             .into_iter()
             .map(|f| {
-                let spans = f
-                    .mentions
-                    .iter()
-                    .map(|s| doc.slice(*s).to_string())
-                    .collect();
+                let spans = f.mentions.iter().map(|s| doc.slice(*s).to_string()).collect();
                 (f, spans)
             })
             .collect()
@@ -348,10 +258,7 @@ mod tests {
         assert_eq!(rs[1].0.operator.as_deref(), Some("social_security"));
         let kaechon = &rs[2].0;
         assert!(!kaechon.generic);
-        assert_eq!(
-            kaechon.candidates,
-            vec!["kwanliso-14".to_string(), "kyohwaso-1".to_string()]
-        );
+        assert_eq!(kaechon.candidates, vec!["kwanliso-14".to_string(), "kyohwaso-1".to_string()]);
         assert_eq!(kaechon.facility_id.as_deref(), Some("kyohwaso-1"));
         assert_eq!(rs[2].1.len(), 2);
     }
@@ -364,10 +271,7 @@ mod tests {
              Also excluded were prisoners at political prisons run by the Ministry of State Security, where inmates never receive pardons. \
              The Ministry of State Security plans a sweeping crackdown to refill its forced labor camps.",
         );
-        let summary: Vec<(&str, Option<&str>, usize)> = rs
-            .iter()
-            .map(|(f, m)| (f.facility_type.as_str(), f.operator.as_deref(), m.len()))
-            .collect();
+        let summary: Vec<(&str, Option<&str>, usize)> = rs.iter().map(|(f, m)| (f.facility_type.as_str(), f.operator.as_deref(), m.len())).collect();
         assert_eq!(
             summary,
             vec![
@@ -388,18 +292,8 @@ mod tests {
              During the release at each re-education camp, prisoners pledged to keep mum on details related to the camp.",
         );
         assert_eq!(rs.len(), 3, "{rs:?}");
-        assert_eq!(
-            (rs[0].0.count, rs[0].0.native_term.as_deref()),
-            (Some(12), Some("kyohwaso"))
-        );
-        assert_eq!(
-            rs[0].1,
-            vec![
-                "12 re-education camps [kyohwaso]",
-                "re-education camp",
-                "camp"
-            ]
-        );
+        assert_eq!((rs[0].0.count, rs[0].0.native_term.as_deref()), (Some(12), Some("kyohwaso")));
+        assert_eq!(rs[0].1, vec!["12 re-education camps [kyohwaso]", "re-education camp", "camp"]);
         assert_eq!(rs[1].0.facility_type, "rodong_danryeondae");
         assert_eq!(rs[2].0.operator.as_deref(), Some("state_security"));
         assert_eq!(rs[2].1.len(), 2);
@@ -413,15 +307,7 @@ mod tests {
              Satellite images of kwanliso 15 (also known as Yodok) and kwanliso 25 show expansion.",
         );
         let ids: Vec<Option<&str>> = rs.iter().map(|(f, _)| f.facility_id.as_deref()).collect();
-        assert_eq!(
-            ids,
-            vec![
-                Some("kwanliso-14"),
-                Some("kyohwaso-11"),
-                Some("kwanliso-15"),
-                Some("kwanliso-25")
-            ]
-        );
+        assert_eq!(ids, vec![Some("kwanliso-14"), Some("kyohwaso-11"), Some("kwanliso-15"), Some("kwanliso-25")]);
         assert_eq!(rs[1].0.facility_type, "kyohwaso");
         assert_eq!(rs[1].1, vec!["Prison No. 11 in Chungsan", "prison"]);
         assert_eq!(rs[2].0.operator.as_deref(), Some("state_security"));
@@ -439,35 +325,15 @@ mod tests {
              Another man was sentenced to five years and sent to Kaechon, where he was released in an amnesty.",
         );
         type Summary<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<i32>);
-        let summary: Vec<Summary> = rs
-            .iter()
-            .map(|(f, _)| {
-                (
-                    f.facility_type.as_str(),
-                    f.facility_id.as_deref(),
-                    f.operator.as_deref(),
-                    f.count,
-                )
-            })
-            .collect();
+        let summary: Vec<Summary> = rs.iter().map(|(f, _)| (f.facility_type.as_str(), f.facility_id.as_deref(), f.operator.as_deref(), f.count)).collect();
         assert_eq!(
             summary,
             vec![
                 ("kwanliso", None, Some("state_security"), Some(4)),
                 ("kyohwaso", None, Some("social_security"), None),
-                (
-                    "kwanliso",
-                    Some("kwanliso-14"),
-                    Some("state_security"),
-                    None
-                ),
+                ("kwanliso", Some("kwanliso-14"), Some("state_security"), None),
                 ("kuryujang", None, Some("social_security"), None),
-                (
-                    "kyohwaso",
-                    Some("kyohwaso-1"),
-                    Some("social_security"),
-                    None
-                ),
+                ("kyohwaso", Some("kyohwaso-1"), Some("social_security"), None),
             ]
         );
         // "the Kaechon camp for life" is the kwanliso: it joins Camp 14, not the released man's Kaechon
@@ -494,15 +360,7 @@ mod tests {
         );
         assert_eq!(rs.len(), 1, "{rs:?}");
         let f = &rs[0].0;
-        assert_eq!(
-            (
-                f.facility_type.as_str(),
-                f.operator.as_deref(),
-                f.count,
-                f.generic
-            ),
-            ("jipkyulso", Some("state_security"), Some(2), true)
-        );
+        assert_eq!((f.facility_type.as_str(), f.operator.as_deref(), f.count, f.generic), ("jipkyulso", Some("state_security"), Some(2), true));
         assert_eq!(rs[0].1.len(), 4);
     }
 
@@ -513,16 +371,10 @@ mod tests {
              Kang later wrote about Camp 12 and the Chongori re-education camp.",
         );
         assert_eq!(rs[0].0.facility_id.as_deref(), Some("kwanliso-14"));
-        assert_eq!(
-            rs[0].1,
-            vec!["Camp 14 total control zone", "total control zone"]
-        );
+        assert_eq!(rs[0].1, vec!["Camp 14 total control zone", "total control zone"]);
         // "Camp 12" is ambiguous (kwanliso-12, kyohwaso-12): the camp numbering picks the kwanliso,
         // and the named re-education camp stays its own row
-        assert_eq!(
-            rs[1].0.candidates,
-            vec!["kwanliso-12".to_string(), "kyohwaso-12".to_string()]
-        );
+        assert_eq!(rs[1].0.candidates, vec!["kwanliso-12".to_string(), "kyohwaso-12".to_string()]);
         assert_eq!(rs[1].0.facility_id.as_deref(), Some("kwanliso-12"));
         assert_eq!(rs[2].0.facility_id.as_deref(), Some("kyohwaso-12"));
     }
@@ -536,38 +388,17 @@ mod tests {
              Officials said the center of Hyesan was quiet. The jails run by the police were full. \
              The camp of reformist politicians met at Camp David.",
         );
-        let summary: Vec<(&str, &str, Option<&str>)> = rs
-            .iter()
-            .map(|(f, m)| {
-                (
-                    m[0].as_str(),
-                    f.facility_type.as_str(),
-                    f.operator.as_deref(),
-                )
-            })
-            .collect();
+        let summary: Vec<(&str, &str, Option<&str>)> = rs.iter().map(|(f, m)| (m[0].as_str(), f.facility_type.as_str(), f.operator.as_deref())).collect();
         assert_eq!(
             summary,
-            vec![
-                ("reformatories", "kyohwaso", Some("social_security")),
-                ("prisons", "prison", None),
-                ("jails", "prison", Some("social_security")),
-            ]
+            vec![("reformatories", "kyohwaso", Some("social_security")), ("prisons", "prison", None), ("jails", "prison", Some("social_security")),]
         );
         assert!(rs.iter().all(|(_, m)| m.len() == 1), "{rs:?}");
     }
 
     #[test]
     fn odd_input_does_not_panic() {
-        for text in [
-            "",
-            " ",
-            "camp",
-            "No. 1",
-            "Camp 1,000 prisoners",
-            "é prison ü camps [kyohwaso",
-            "the camp's (also known as",
-        ] {
+        for text in ["", " ", "camp", "No. 1", "Camp 1,000 prisoners", "é prison ü camps [kyohwaso", "the camp's (also known as"] {
             let _ = rows(text);
         }
     }
@@ -585,10 +416,7 @@ mod perf {
             text.push_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap());
             text.push_str("\n\n");
         }
-        let docs: Vec<crate::text::Document> = (0..200)
-            .flat_map(|_| text.split("\n\n\n"))
-            .map(|t| crate::text::Document::from_plain("d", t, None))
-            .collect();
+        let docs: Vec<crate::text::Document> = (0..200).flat_map(|_| text.split("\n\n\n")).map(|t| crate::text::Document::from_plain("d", t, None)).collect();
         let bytes: usize = docs.iter().map(|d| d.norm.len()).sum();
         let lexicon = crate::lexicon::Lexicon::builtin();
         let time = crate::time::TimeAnalysis::default();
@@ -596,10 +424,7 @@ mod perf {
         let hits: usize = docs.iter().map(|d| lexicon.find(&d.norm).len()).sum();
         let lexicon_secs = t.elapsed().as_secs_f64();
         let t = std::time::Instant::now();
-        let rows: usize = docs
-            .iter()
-            .map(|d| super::extract(d, &lexicon, &time).len())
-            .sum();
+        let rows: usize = docs.iter().map(|d| super::extract(d, &lexicon, &time).len()).sum();
         let secs = t.elapsed().as_secs_f64();
         eprintln!(
             "{bytes} bytes, {hits} hits, {rows} rows: facilities {:.1} MB/s (lexicon.find alone {:.1} MB/s)",

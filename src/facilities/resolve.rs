@@ -22,19 +22,12 @@ pub struct Group {
 
 impl Group {
     pub fn first(&self) -> Option<&Mention> {
-        self.mentions
-            .iter()
-            .find(|m| !m.anaphor)
-            .or(self.mentions.first())
+        self.mentions.iter().find(|m| !m.anaphor).or(self.mentions.first())
     }
 
     /// The type the group's references name (anaphors say nothing).
     pub fn facility_type(&self) -> &'static str {
-        self.mentions
-            .iter()
-            .find(|m| !m.anaphor)
-            .map(|m| m.facility_type)
-            .unwrap_or("prison")
+        self.mentions.iter().find(|m| !m.anaphor).map(|m| m.facility_type).unwrap_or("prison")
     }
 
     pub fn operator(&self) -> Option<&'static str> {
@@ -50,18 +43,13 @@ impl Group {
     }
 
     pub fn specific(&self) -> bool {
-        self.mentions
-            .iter()
-            .any(|m| m.number.is_some() || !m.candidates.is_empty())
+        self.mentions.iter().any(|m| m.number.is_some() || !m.candidates.is_empty())
     }
 }
 
 fn head_compatible(anaphor: &Mention, antecedent: &Mention) -> bool {
     match anaphor.head {
-        Some(Head::Camp) => {
-            antecedent.head != Some(Head::Center)
-                || antecedent.facility_type == "rodong_danryeondae"
-        }
+        Some(Head::Camp) => antecedent.head != Some(Head::Center) || antecedent.facility_type == "rodong_danryeondae",
         Some(Head::Center) => matches!(antecedent.head, Some(Head::Center | Head::Facility)),
         _ => true,
     }
@@ -112,15 +100,12 @@ impl Summary {
 
     /// The operator the text names, else the one the row's type usually has.
     fn effective_operator(&self) -> Option<&'static str> {
-        self.operator
-            .or_else(|| super::terms::type_operator(self.facility_type()))
+        self.operator.or_else(|| super::terms::type_operator(self.facility_type()))
     }
 
     /// Whether a row linked to the gazetteer is of this type (its references may have said "camp").
     fn type_is(&self, facility_type: &str) -> bool {
-        self.specific
-            && (self.types.contains(facility_type)
-                || self.ids.iter().any(|c| c.starts_with(facility_type)))
+        self.specific && (self.types.contains(facility_type) || self.ids.iter().any(|c| c.starts_with(facility_type)))
     }
 }
 
@@ -146,18 +131,11 @@ impl Antecedents {
     fn add(&mut self, group: usize, m: &Mention) {
         let heads = [Some(Head::Camp), Some(Head::Center), None];
         for (kind, head) in heads.into_iter().enumerate() {
-            let probe = Mention {
-                head,
-                ..Mention::default()
-            };
+            let probe = Mention { head, ..Mention::default() };
             if !head_compatible(&probe, m) {
                 continue;
             }
-            if let Some(s) = self
-                .by_number
-                .get_mut(kind)
-                .and_then(|slot| slot.get_mut(usize::from(m.plural)))
-            {
+            if let Some(s) = self.by_number.get_mut(kind).and_then(|slot| slot.get_mut(usize::from(m.plural))) {
                 *s = Some(group);
             }
             if let Some(s) = self.any.get_mut(kind) {
@@ -188,19 +166,12 @@ pub fn group(mentions: Vec<Mention>) -> Vec<Group> {
     for (position, m) in mentions.into_iter().enumerate() {
         let target = if m.anaphor {
             antecedents.find(&m)
-        } else if m.definite
-            && !m.plural
-            && m.candidates.is_empty()
-            && m.number.is_none()
-            && m.places.is_empty()
-        {
+        } else if m.definite && !m.plural && m.candidates.is_empty() && m.number.is_none() && m.places.is_empty() {
             // "the political prison camp" after "Camp 15": the latest row of that type
             summaries
                 .iter()
                 .enumerate()
-                .filter(|(_, g)| {
-                    g.facility_type() == m.facility_type || g.type_is(m.facility_type)
-                })
+                .filter(|(_, g)| g.facility_type() == m.facility_type || g.type_is(m.facility_type))
                 .max_by_key(|(_, g)| g.last_seen)
                 .map(|(i, _)| i)
                 .or_else(|| reference_target(&summaries, &m))
@@ -209,12 +180,7 @@ pub fn group(mentions: Vec<Mention>) -> Vec<Group> {
         };
         let index = match target {
             Some(i) => i,
-            None if m.anaphor
-                && !(m.plural && m.head == Some(Head::Prison))
-                && !m.weak_place_only =>
-            {
-                continue
-            }
+            None if m.anaphor && !(m.plural && m.head == Some(Head::Prison)) && !m.weak_place_only => continue,
             None => {
                 groups.push(Group::default());
                 summaries.push(Summary::default());
@@ -236,26 +202,16 @@ fn reference_target(groups: &[Summary], m: &Mention) -> Option<usize> {
     // linked: share an id
     if !m.candidates.is_empty() {
         return groups.iter().rposition(|g| {
-            let conflict = m
-                .decided
-                .as_ref()
-                .is_some_and(|d| g.decided.iter().any(|e| e != d));
+            let conflict = m.decided.as_ref().is_some_and(|d| g.decided.iter().any(|e| e != d));
             !conflict && m.candidates.iter().any(|id| g.ids.contains(id))
         });
     }
     if let Some(n) = m.number.as_deref() {
-        return groups.iter().rposition(|g| {
-            g.number.as_deref() == Some(n) && types_agree(g.facility_type(), m.facility_type)
-        });
+        return groups.iter().rposition(|g| g.number.as_deref() == Some(n) && types_agree(g.facility_type(), m.facility_type));
     }
     let m_specific = !m.places.is_empty() && !m.plural;
     // "prison camps" after "political prison camps": the class already under discussion
-    if m.facility_type == "prison"
-        && m.head == Some(Head::Camp)
-        && m.plural
-        && m.operator.is_none()
-        && !m_specific
-    {
+    if m.facility_type == "prison" && m.head == Some(Head::Camp) && m.plural && m.operator.is_none() && !m_specific {
         if let Some(i) = groups.iter().rposition(|g| !g.specific && g.plural_camp) {
             return Some(i);
         }

@@ -39,21 +39,11 @@ pub struct Term {
 }
 
 const fn strong(phrase: &'static str, facility_type: &'static str, head: Head) -> Term {
-    Term {
-        phrase,
-        facility_type,
-        head,
-        strength: Strength::Strong,
-    }
+    Term { phrase, facility_type, head, strength: Strength::Strong }
 }
 
 const fn weak(phrase: &'static str, facility_type: &'static str, head: Head) -> Term {
-    Term {
-        phrase,
-        facility_type,
-        head,
-        strength: Strength::Weak,
-    }
+    Term { phrase, facility_type, head, strength: Strength::Weak }
 }
 
 /// English descriptions and romanisations. Order does not matter: longer phrases win at the same
@@ -93,11 +83,7 @@ pub const TERMS: &[Term] = &[
     strong("long-term prison", "kyohwaso", Head::Prison),
     strong("long-term labor camp", "kyohwaso", Head::Camp),
     strong("long-term prison labor camp", "kyohwaso", Head::Camp),
-    strong(
-        "long-term prison labor facility",
-        "kyohwaso",
-        Head::Facility,
-    ),
+    strong("long-term prison labor facility", "kyohwaso", Head::Facility),
     strong("penitentiary", "kyohwaso", Head::Prison),
     strong("reformatory", "kyohwaso", Head::Prison),
     strong("reform institution", "kyohwaso", Head::Facility),
@@ -112,23 +98,11 @@ pub const TERMS: &[Term] = &[
     strong("labor-training center", "rodong_danryeondae", Head::Center),
     strong("labor-training unit", "rodong_danryeondae", Head::Camp),
     strong("labor-training brigade", "rodong_danryeondae", Head::Camp),
-    strong(
-        "labor-training facility",
-        "rodong_danryeondae",
-        Head::Facility,
-    ),
+    strong("labor-training facility", "rodong_danryeondae", Head::Facility),
     strong("labor brigade", "rodong_danryeondae", Head::Camp),
     strong("short-term labor camp", "rodong_danryeondae", Head::Camp),
-    strong(
-        "short-term forced labor center",
-        "rodong_danryeondae",
-        Head::Center,
-    ),
-    strong(
-        "short-term detention facility",
-        "rodong_danryeondae",
-        Head::Facility,
-    ),
+    strong("short-term forced labor center", "rodong_danryeondae", Head::Center),
+    strong("short-term detention facility", "rodong_danryeondae", Head::Facility),
     // jipkyulso: holding centers
     strong("holding center", "jipkyulso", Head::Center),
     strong("holding facility", "jipkyulso", Head::Facility),
@@ -211,12 +185,8 @@ pub const NATIVE_TERMS: &[(&str, &str)] = &[
 
 /// Operator used when the text names none and no gazetteer facility is linked
 /// (facility_types.tsv `operator`; kuryujang and unstated prisons have none).
-pub const TYPE_OPERATORS: &[(&str, &str)] = &[
-    ("kwanliso", "state_security"),
-    ("kyohwaso", "social_security"),
-    ("rodong_danryeondae", "social_security"),
-    ("jipkyulso", "social_security"),
-];
+pub const TYPE_OPERATORS: &[(&str, &str)] =
+    &[("kwanliso", "state_security"), ("kyohwaso", "social_security"), ("rodong_danryeondae", "social_security"), ("jipkyulso", "social_security")];
 
 /// Agency names as they appear next to facilities, with their SCHEMA.md code. Matched
 /// case-insensitively on ASCII word boundaries; longer phrases win.
@@ -226,14 +196,8 @@ pub const AGENCIES: &[(&str, &str)] = &[
     ("state security department", "state_security"),
     ("state security agency", "state_security"),
     ("state political security department", "state_security"),
-    (
-        "ministry for protection of state security",
-        "state_security",
-    ),
-    (
-        "ministry for the protection of state security",
-        "state_security",
-    ),
+    ("ministry for protection of state security", "state_security"),
+    ("ministry for the protection of state security", "state_security"),
     ("ministry for the protection of the state", "state_security"),
     ("national security agency", "state_security"),
     ("state security", "state_security"),
@@ -268,14 +232,7 @@ pub const AGENCIES: &[(&str, &str)] = &[
 ];
 
 /// Words that point back to the last agency named ("the ministry's holding centers", "its camps").
-pub const AGENCY_ANAPHORS: &[&str] = &[
-    "the ministry",
-    "the ministry's",
-    "its",
-    "their",
-    "the agency's",
-    "the agency",
-];
+pub const AGENCY_ANAPHORS: &[&str] = &["the ministry", "the ministry's", "its", "their", "the agency's", "the agency"];
 
 /// Modifiers that make a facility not North Korean ("Chinese prisons", "a Russian labor camp").
 pub const FOREIGN_MODIFIERS: &[&str] = &[
@@ -324,10 +281,7 @@ pub const FOREIGN_PLACES: &[&str] = &[
 ];
 
 /// Determiners that make a bare head ("the camp", "these facilities") an anaphor.
-pub const DETERMINERS: &[&str] = &[
-    "the", "this", "that", "these", "those", "each", "every", "such", "its", "their", "his", "her",
-    "same",
-];
+pub const DETERMINERS: &[&str] = &["the", "this", "that", "these", "those", "each", "every", "such", "its", "their", "his", "her", "same"];
 
 /// Modifiers that make a weak head something other than a place of detention ("refugee camp",
 /// "the nuclear facility", "the city center").
@@ -519,13 +473,7 @@ pub fn phrase_regex(phrase: &str, plural: bool) -> String {
 fn word_regex(word: &str, plural: bool) -> String {
     let base = match word {
         "labor" => return plural_of("labou?r", plural),
-        "center" => {
-            return if plural {
-                "cent(?:er|re)s?".into()
-            } else {
-                "cent(?:er|re)".into()
-            }
-        }
+        "center" => return if plural { "cent(?:er|re)s?".into() } else { "cent(?:er|re)".into() },
         "revolutionizing" => return "revolutioni[sz]ing".into(),
         _ => word,
     };
@@ -551,10 +499,7 @@ fn plural_of(pattern: &str, plural: bool) -> String {
 
 /// The default operator of a facility type.
 pub fn type_operator(facility_type: &str) -> Option<&'static str> {
-    TYPE_OPERATORS
-        .iter()
-        .find(|(t, _)| *t == facility_type)
-        .map(|(_, op)| *op)
+    TYPE_OPERATORS.iter().find(|(t, _)| *t == facility_type).map(|(_, op)| *op)
 }
 
 #[cfg(test)]
@@ -564,44 +509,21 @@ mod tests {
 
     #[test]
     fn phrases_cover_spelling_variants() {
-        let re = regex::Regex::new(&format!(
-            "(?i-u)^{}$",
-            phrase_regex("re-education camp", true)
-        ))
-        .unwrap();
-        for s in [
-            "re-education camps",
-            "reeducation camp",
-            "Re-Education Camps",
-            "re education camp",
-        ] {
+        let re = regex::Regex::new(&format!("(?i-u)^{}$", phrase_regex("re-education camp", true))).unwrap();
+        for s in ["re-education camps", "reeducation camp", "Re-Education Camps", "re education camp"] {
             assert!(re.is_match(s), "{s}");
         }
-        let re = regex::Regex::new(&format!(
-            "(?i-u)^{}$",
-            phrase_regex("labor-training center", true)
-        ))
-        .unwrap();
+        let re = regex::Regex::new(&format!("(?i-u)^{}$", phrase_regex("labor-training center", true))).unwrap();
         assert!(re.is_match("labour training centres"));
-        let re =
-            regex::Regex::new(&format!("(?i-u)^{}$", phrase_regex("penitentiary", true))).unwrap();
+        let re = regex::Regex::new(&format!("(?i-u)^{}$", phrase_regex("penitentiary", true))).unwrap();
         assert!(re.is_match("penitentiaries"));
-        let re =
-            regex::Regex::new(&format!("(?i-u)^{}$", phrase_regex("kwan-li-so", false))).unwrap();
+        let re = regex::Regex::new(&format!("(?i-u)^{}$", phrase_regex("kwan-li-so", false))).unwrap();
         assert!(re.is_match("kwanliso") && re.is_match("Kwan-li-so"));
     }
 
     #[test]
     fn every_type_is_a_schema_code() {
-        let codes = [
-            "kwanliso",
-            "kyohwaso",
-            "rodong_danryeondae",
-            "jipkyulso",
-            "kuryujang",
-            "prison",
-            "other",
-        ];
+        let codes = ["kwanliso", "kyohwaso", "rodong_danryeondae", "jipkyulso", "kuryujang", "prison", "other"];
         assert!(TERMS.iter().all(|t| codes.contains(&t.facility_type)));
         assert!(NATIVE_TERMS.iter().all(|(_, t)| codes.contains(t)));
     }

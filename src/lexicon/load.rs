@@ -26,11 +26,7 @@ pub(crate) struct Row {
 
 impl Row {
     pub fn get(&self, column: &str) -> &str {
-        self.fields
-            .get(column)
-            .map(String::as_str)
-            .unwrap_or("")
-            .trim()
+        self.fields.get(column).map(String::as_str).unwrap_or("").trim()
     }
 
     pub fn opt(&self, column: &str) -> Option<String> {
@@ -51,42 +47,18 @@ impl Row {
     pub fn error(&self, message: impl std::fmt::Display) -> Error {
         let id = self.get("id");
         let id = if id.is_empty() { self.get("code") } else { id };
-        Error::Gazetteer {
-            origin: self.origin.clone(),
-            message: format!("line {} (id '{id}'): {message}", self.line),
-        }
+        Error::Gazetteer { origin: self.origin.clone(), message: format!("line {} (id '{id}'): {message}", self.line) }
     }
 }
 
 fn split_list(value: &str, sep: char) -> Vec<String> {
-    value
-        .split(sep)
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect()
+    value.split(sep).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
 }
 
 /// The columns each table accepts (a user's file naming any other column is an error: a typo
 /// would otherwise silently drop data).
 pub(crate) const COLUMNS: [(&str, &[&str]); 6] = [
-    (
-        "places",
-        &[
-            "id",
-            "name",
-            "kind",
-            "province_id",
-            "parent_id",
-            "admin1",
-            "aliases",
-            "korean",
-            "lat",
-            "lon",
-            "notes",
-            "sources",
-        ],
-    ),
+    ("places", &["id", "name", "kind", "province_id", "parent_id", "admin1", "aliases", "korean", "lat", "lon", "notes", "sources"]),
     (
         "facilities",
         &[
@@ -127,34 +99,13 @@ pub(crate) const COLUMNS: [(&str, &[&str]); 6] = [
             "sources",
         ],
     ),
-    (
-        "agencies",
-        &[
-            "id",
-            "code",
-            "name",
-            "aliases",
-            "generic",
-            "valid_from",
-            "valid_to",
-            "korean",
-            "notes",
-            "sources",
-        ],
-    ),
+    ("agencies", &["id", "code", "name", "aliases", "generic", "valid_from", "valid_to", "korean", "notes", "sources"]),
     ("aliases", &["table", "id", "aliases"]),
     ("ambiguous", &["table", "alias", "ids", "note"]),
 ];
 
 /// Columns whose user values are appended to the built-in ones rather than replacing them.
-const LIST_COLUMNS: [&str; 6] = [
-    "aliases",
-    "place_aliases",
-    "romanizations",
-    "english_terms",
-    "number_names",
-    "sources",
-];
+const LIST_COLUMNS: [&str; 6] = ["aliases", "place_aliases", "romanizations", "english_terms", "number_names", "sources"];
 
 /// All rows of the gazetteer, still as column maps.
 #[derive(Debug, Clone, Default)]
@@ -181,49 +132,16 @@ impl Tables {
 
 /// Parses one table's text (header line, then rows). `first_line` is the file line of the text's
 /// first line, so that errors point into the whole file.
-pub(crate) fn parse_table(
-    table: &str,
-    text: &str,
-    origin: &str,
-    first_line: u64,
-) -> Result<Vec<Row>> {
-    let err = |line: u64, message: String| Error::Gazetteer {
-        origin: origin.to_string(),
-        message: format!("line {line}: {message}"),
-    };
-    let allowed = COLUMNS
-        .iter()
-        .find(|(t, _)| *t == table)
-        .map(|(_, c)| *c)
-        .unwrap_or(&[]);
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(b'\t')
-        .comment(Some(b'#'))
-        .quoting(false)
-        .has_headers(true)
-        .flexible(false)
-        .from_reader(text.as_bytes());
-    let headers = reader
-        .headers()
-        .map_err(|e| {
-            err(
-                first_line,
-                format!("[{table}]: cannot read the header: {e}"),
-            )
-        })?
-        .clone();
-    let header_line = headers
-        .position()
-        .map_or(first_line, |p| first_line + p.line().saturating_sub(1));
+pub(crate) fn parse_table(table: &str, text: &str, origin: &str, first_line: u64) -> Result<Vec<Row>> {
+    let err = |line: u64, message: String| Error::Gazetteer { origin: origin.to_string(), message: format!("line {line}: {message}") };
+    let allowed = COLUMNS.iter().find(|(t, _)| *t == table).map(|(_, c)| *c).unwrap_or(&[]);
+    let mut reader =
+        csv::ReaderBuilder::new().delimiter(b'\t').comment(Some(b'#')).quoting(false).has_headers(true).flexible(false).from_reader(text.as_bytes());
+    let headers = reader.headers().map_err(|e| err(first_line, format!("[{table}]: cannot read the header: {e}")))?.clone();
+    let header_line = headers.position().map_or(first_line, |p| first_line + p.line().saturating_sub(1));
     for h in headers.iter() {
         if !allowed.contains(&h.trim()) {
-            return Err(err(
-                header_line,
-                format!(
-                    "[{table}]: unknown column '{h}' (expected some of: {})",
-                    allowed.join(", ")
-                ),
-            ));
+            return Err(err(header_line, format!("[{table}]: unknown column '{h}' (expected some of: {})", allowed.join(", "))));
         }
     }
     let key = if table == "facility_types" {
@@ -234,27 +152,15 @@ pub(crate) fn parse_table(
         "id"
     };
     if !headers.iter().any(|h| h.trim() == key) {
-        return Err(err(
-            header_line,
-            format!("[{table}]: the header has no '{key}' column"),
-        ));
+        return Err(err(header_line, format!("[{table}]: the header has no '{key}' column")));
     }
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| {
-            let line = e
-                .position()
-                .map_or(first_line, |p| first_line + p.line().saturating_sub(1));
-            err(
-                line,
-                format!(
-                    "[{table}]: {e} (each row needs one value per header column, tab-separated)"
-                ),
-            )
+            let line = e.position().map_or(first_line, |p| first_line + p.line().saturating_sub(1));
+            err(line, format!("[{table}]: {e} (each row needs one value per header column, tab-separated)"))
         })?;
-        let line = record
-            .position()
-            .map_or(first_line, |p| first_line + p.line().saturating_sub(1));
+        let line = record.position().map_or(first_line, |p| first_line + p.line().saturating_sub(1));
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
@@ -264,11 +170,7 @@ pub(crate) fn parse_table(
             .into_iter()
             .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
             .collect();
-        let row = Row {
-            origin: origin.to_string(),
-            line,
-            fields,
-        };
+        let row = Row { origin: origin.to_string(), line, fields };
         if row.get(key).is_empty() {
             return Err(row.error(format!("[{table}]: empty '{key}'")));
         }
@@ -280,36 +182,11 @@ pub(crate) fn parse_table(
 /// The built-in tables, embedded at build time.
 pub(crate) fn builtin_tables() -> Result<Tables> {
     Ok(Tables {
-        places: parse_table(
-            "places",
-            include_str!("../../data/places.tsv"),
-            "data/places.tsv",
-            1,
-        )?,
-        facilities: parse_table(
-            "facilities",
-            include_str!("../../data/facilities.tsv"),
-            "data/facilities.tsv",
-            1,
-        )?,
-        facility_types: parse_table(
-            "facility_types",
-            include_str!("../../data/facility_types.tsv"),
-            "data/facility_types.tsv",
-            1,
-        )?,
-        agencies: parse_table(
-            "agencies",
-            include_str!("../../data/agencies.tsv"),
-            "data/agencies.tsv",
-            1,
-        )?,
-        ambiguous: parse_table(
-            "ambiguous",
-            include_str!("../../data/ambiguous.tsv"),
-            "data/ambiguous.tsv",
-            1,
-        )?,
+        places: parse_table("places", include_str!("../../data/places.tsv"), "data/places.tsv", 1)?,
+        facilities: parse_table("facilities", include_str!("../../data/facilities.tsv"), "data/facilities.tsv", 1)?,
+        facility_types: parse_table("facility_types", include_str!("../../data/facility_types.tsv"), "data/facility_types.tsv", 1)?,
+        agencies: parse_table("agencies", include_str!("../../data/agencies.tsv"), "data/agencies.tsv", 1)?,
+        ambiguous: parse_table("ambiguous", include_str!("../../data/ambiguous.tsv"), "data/ambiguous.tsv", 1)?,
     })
 }
 
@@ -350,10 +227,7 @@ pub(crate) fn parse_user_file(text: &str, origin: &str) -> Result<Vec<(String, V
         out.push((name.clone(), parse_table(&name, &body, origin, first_line)?));
     }
     if out.is_empty() {
-        return Err(Error::Gazetteer {
-            origin: origin.to_string(),
-            message: "no [section] found: nothing to merge".to_string(),
-        });
+        return Err(Error::Gazetteer { origin: origin.to_string(), message: "no [section] found: nothing to merge".to_string() });
     }
     Ok(out)
 }
@@ -419,11 +293,7 @@ fn overlay(base: &mut Row, user: Row) {
 fn add_aliases(tables: &mut Tables, row: &Row) -> Result<()> {
     let table = row.get("table");
     let id = row.get("id");
-    let column = if table == "facility_types" {
-        "english_terms"
-    } else {
-        "aliases"
-    };
+    let column = if table == "facility_types" { "english_terms" } else { "aliases" };
     let key = key_of(table);
     let Some(rows) = tables.table_mut(table).filter(|_| table != "ambiguous") else {
         return Err(row.error(format!("[aliases]: unknown table '{table}' (expected places, facilities, facility_types or agencies)")));
@@ -436,11 +306,7 @@ fn add_aliases(tables: &mut Tables, row: &Row) -> Result<()> {
         return Err(row.error("[aliases]: empty 'aliases'"));
     }
     let old = target.get(column).to_string();
-    let merged = if old.is_empty() {
-        extra.to_string()
-    } else {
-        format!("{old}; {extra}")
-    };
+    let merged = if old.is_empty() { extra.to_string() } else { format!("{old}; {extra}") };
     target.fields.insert(column.to_string(), merged);
     Ok(())
 }

@@ -61,12 +61,8 @@ fn fold_char(c: char) -> Option<char> {
         '.' | '\t' | '\n' | '\r' | '\u{a0}' | '\u{2009}' | '\u{202f}' => ' ',
         '\u{2018}' | '\u{2019}' | '\u{02bc}' | '\u{02bb}' | '`' | '\u{b4}' => '\'',
         '\u{2010}' | '\u{2011}' => '-',
-        'ŏ' | 'Ŏ' | 'ǒ' | 'Ǒ' | 'ō' | 'Ō' | 'ó' | 'Ó' | 'ò' | 'Ò' | 'ô' | 'Ô' | 'ö' | 'Ö' => {
-            'o'
-        }
-        'ŭ' | 'Ŭ' | 'ǔ' | 'Ǔ' | 'ū' | 'Ū' | 'ú' | 'Ú' | 'ù' | 'Ù' | 'û' | 'Û' | 'ü' | 'Ü' => {
-            'u'
-        }
+        'ŏ' | 'Ŏ' | 'ǒ' | 'Ǒ' | 'ō' | 'Ō' | 'ó' | 'Ó' | 'ò' | 'Ò' | 'ô' | 'Ô' | 'ö' | 'Ö' => 'o',
+        'ŭ' | 'Ŭ' | 'ǔ' | 'Ǔ' | 'ū' | 'Ū' | 'ú' | 'Ú' | 'ù' | 'Ù' | 'û' | 'Û' | 'ü' | 'Ü' => 'u',
         'ĕ' | 'Ĕ' | 'é' | 'É' | 'è' | 'È' | 'ê' | 'Ê' | 'ë' | 'Ë' | 'ē' | 'Ē' => 'e',
         'ă' | 'Ă' | 'á' | 'Á' | 'à' | 'À' | 'â' | 'Â' | 'ä' | 'Ä' | 'ā' | 'Ā' => 'a',
         'ĭ' | 'Ĭ' | 'í' | 'Í' | 'ì' | 'Ì' | 'î' | 'Î' | 'ï' | 'Ï' | 'ī' | 'Ī' => 'i',
@@ -75,10 +71,7 @@ fn fold_char(c: char) -> Option<char> {
 }
 
 fn fold_with_map(text: &str) -> Folded {
-    let mut out = Folded {
-        text: Vec::with_capacity(text.len()),
-        orig_start: Vec::with_capacity(text.len()),
-    };
+    let mut out = Folded { text: Vec::with_capacity(text.len()), orig_start: Vec::with_capacity(text.len()) };
     for (at, c) in text.char_indices() {
         // Texts past 4 GiB are not articles: their tail is not matched.
         let Ok(at) = u32::try_from(at) else { break };
@@ -142,9 +135,7 @@ pub(crate) fn spellings(alias: &str) -> Vec<String> {
 /// An acronym ("MSS", "SPA", "KCNA", "MoSS") is matched with its case: two or more capitals, no space.
 pub(crate) fn is_acronym(alias: &str) -> bool {
     let alias = alias.trim();
-    !alias.contains(' ')
-        && alias.len() <= 6
-        && alias.chars().filter(char::is_ascii_uppercase).count() >= 2
+    !alias.contains(' ') && alias.len() <= 6 && alias.chars().filter(char::is_ascii_uppercase).count() >= 2
 }
 
 /// The ASCII letters and digits of a string, case kept (compared for acronyms).
@@ -172,10 +163,7 @@ impl Matcher {
             let Some(list) = targets.get_mut(slot) else {
                 continue;
             };
-            match list
-                .iter_mut()
-                .find(|t| t.kind == target.kind && t.form == target.form && t.exact == target.exact)
-            {
+            match list.iter_mut().find(|t| t.kind == target.kind && t.form == target.form && t.exact == target.exact) {
                 Some(existing) => {
                     existing.ids.extend(target.ids);
                     existing.ids.sort();
@@ -187,14 +175,9 @@ impl Matcher {
         if patterns.is_empty() {
             return Ok(Matcher::default());
         }
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .map_err(|e| format!("cannot build the alias automaton: {e}"))?;
-        Ok(Matcher {
-            automaton: Some(automaton),
-            targets,
-        })
+        let automaton =
+            AhoCorasickBuilder::new().match_kind(MatchKind::Standard).build(&patterns).map_err(|e| format!("cannot build the alias automaton: {e}"))?;
+        Ok(Matcher { automaton: Some(automaton), targets })
     }
 
     /// Every alias in `text`, leftmost-longest, sorted by start; one hit per kind at a span.
@@ -209,22 +192,18 @@ impl Matcher {
         for m in automaton.find_overlapping_iter(hay) {
             let (s, e) = (m.start(), m.end());
             let before_ok = s == 0 || hay.get(s - 1).is_some_and(|&b| !is_word_byte(b));
-            let after_ok = hay.get(e).map_or(true, |&b| !is_word_byte(b));
+            let after_ok = hay.get(e).is_none_or(|&b| !is_word_byte(b));
             if !before_ok || !after_ok {
                 continue;
             }
-            let (Some(os), Some(oe)) = (folded.start(s), folded.end(text, e.saturating_sub(1)))
-            else {
+            let (Some(os), Some(oe)) = (folded.start(s), folded.end(text, e.saturating_sub(1))) else {
                 continue;
             };
             let Some(targets) = self.targets.get(m.pattern().as_usize()) else {
                 continue;
             };
             let surface = text.get(os..oe).map(alnum).unwrap_or_default();
-            let passing: Vec<&Target> = targets
-                .iter()
-                .filter(|t| t.exact.as_ref().map_or(true, |x| *x == surface))
-                .collect();
+            let passing: Vec<&Target> = targets.iter().filter(|t| t.exact.as_ref().is_none_or(|x| *x == surface)).collect();
             if !passing.is_empty() {
                 candidates.push((s, e, passing));
             }
@@ -237,17 +216,11 @@ impl Matcher {
                 continue;
             }
             taken_until = e;
-            let (Some(os), Some(oe)) = (folded.start(s), folded.end(text, e.saturating_sub(1)))
-            else {
+            let (Some(os), Some(oe)) = (folded.start(s), folded.end(text, e.saturating_sub(1))) else {
                 continue;
             };
             for t in targets {
-                hits.push(Hit {
-                    span: Span::new(os, oe),
-                    kind: t.kind,
-                    ids: t.ids.clone(),
-                    form: t.form,
-                });
+                hits.push(Hit { span: Span::new(os, oe), kind: t.kind, ids: t.ids.clone(), form: t.form });
             }
         }
         hits
@@ -264,10 +237,7 @@ mod tests {
         assert_eq!(fold("Camp  No. 14"), "camp no 14");
         assert_eq!(fold("Kaech\u{2019}ŏn"), "kaech'on");
         assert_eq!(fold("Hamgyo\u{306}ng"), "hamgyong");
-        assert_eq!(
-            spellings("Jongo-ri"),
-            vec!["jongo-ri", "jongori", "jongo ri"]
-        );
+        assert_eq!(spellings("Jongo-ri"), vec!["jongo-ri", "jongori", "jongo ri"]);
     }
 
     #[test]

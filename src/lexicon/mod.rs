@@ -114,7 +114,7 @@ pub struct Agency {
 impl Agency {
     /// Whether this name was in use in `year` (always true for an open period).
     pub fn valid_in(&self, year: i32) -> bool {
-        self.valid_from.map_or(true, |f| f <= year) && self.valid_to.map_or(true, |t| year <= t)
+        self.valid_from.is_none_or(|f| f <= year) && self.valid_to.is_none_or(|t| year <= t)
     }
 }
 
@@ -148,27 +148,21 @@ pub struct BasePeriod {
 
 impl BasePeriod {
     pub fn valid_in(&self, year: i32) -> bool {
-        self.valid_from.map_or(true, |f| f <= year) && self.valid_to.map_or(true, |t| year <= t)
+        self.valid_from.is_none_or(|f| f <= year) && self.valid_to.is_none_or(|t| year <= t)
     }
 }
 
 impl Occasion {
     /// The base that counts in `year`: the one valid then, else the latest one (None without bases).
     pub fn base_in(&self, year: i32) -> Option<&BasePeriod> {
-        self.bases
-            .iter()
-            .find(|b| b.valid_in(year))
-            .or(self.bases.last())
+        self.bases.iter().find(|b| b.valid_in(year)).or(self.bases.last())
     }
 
     /// Date (year, month, day) and anniversary number of the occasion in `year`; the anniversary
     /// is None when there is no base or the year is not after the base year.
     pub fn in_year(&self, year: i32) -> ((i32, u32, u32), Option<i32>) {
         match self.base_in(year) {
-            Some(b) => (
-                (year, b.month, b.day),
-                Some(year - b.base_year).filter(|n| *n > 0),
-            ),
+            Some(b) => ((year, b.month, b.day), Some(year - b.base_year).filter(|n| *n > 0)),
             None => ((year, self.month, self.day), None),
         }
     }
@@ -236,21 +230,14 @@ fn occasions_from_time() -> Vec<Occasion> {
             bases: o
                 .bases
                 .iter()
-                .map(|b| BasePeriod {
-                    base_year: b.base_year,
-                    month: b.month,
-                    day: b.day,
-                    valid_from: b.valid_from,
-                    valid_to: b.valid_to,
-                })
+                .map(|b| BasePeriod { base_year: b.base_year, month: b.month, day: b.day, valid_from: b.valid_from, valid_to: b.valid_to })
                 .collect(),
             sources: o.sources.clone(),
         })
         .collect()
 }
 
-static BUILTIN: LazyLock<Arc<Lexicon>> =
-    LazyLock::new(|| Arc::new(Lexicon::load_builtin().unwrap_or_default()));
+static BUILTIN: LazyLock<Arc<Lexicon>> = LazyLock::new(|| Arc::new(Lexicon::load_builtin().unwrap_or_default()));
 
 impl Lexicon {
     /// The built-in gazetteer (parsed and validated once per process). The data are checked by the
@@ -274,20 +261,12 @@ impl Lexicon {
     /// other list columns are appended); a new id adds an entry. Everything is validated again.
     pub fn with_user_file(path: &std::path::Path) -> Result<Lexicon> {
         let text = std::fs::read(path).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => Error::NotFound {
-                path: path.to_path_buf(),
-            },
-            _ => Error::Io {
-                path: path.to_path_buf(),
-                source: e,
-            },
+            std::io::ErrorKind::NotFound => Error::NotFound { path: path.to_path_buf() },
+            _ => Error::Io { path: path.to_path_buf(), source: e },
         })?;
         let text = String::from_utf8(text).map_err(|e| Error::Gazetteer {
             origin: path.display().to_string(),
-            message: format!(
-                "not valid UTF-8 (first bad byte at offset {})",
-                e.utf8_error().valid_up_to()
-            ),
+            message: format!("not valid UTF-8 (first bad byte at offset {})", e.utf8_error().valid_up_to()),
         })?;
         Lexicon::with_user_text(&text, &path.display().to_string())
     }
@@ -320,10 +299,7 @@ impl Lexicon {
 
     /// The province-level place a place lies in (itself for a province).
     pub fn province_of(&self, place_id: &str) -> Option<&Place> {
-        self.place(place_id)?
-            .province_id
-            .as_deref()
-            .and_then(|p| self.place(p))
+        self.place(place_id)?.province_id.as_deref().and_then(|p| self.place(p))
     }
 
     pub fn facility_type(&self, code: &str) -> Option<&FacilityType> {
@@ -347,17 +323,10 @@ impl Lexicon {
             .agencies
             .iter()
             .filter(|a| {
-                a.aliases.iter().any(|alias| {
-                    matcher::spellings(alias).contains(&key)
-                        && (!matcher::is_acronym(alias) || matcher::alnum(alias) == surface)
-                })
+                a.aliases.iter().any(|alias| matcher::spellings(alias).contains(&key) && (!matcher::is_acronym(alias) || matcher::alnum(alias) == surface))
             })
             .collect();
-        let in_year: Vec<&Agency> = named
-            .iter()
-            .copied()
-            .filter(|a| year.map_or(true, |y| a.valid_in(y)))
-            .collect();
+        let in_year: Vec<&Agency> = named.iter().copied().filter(|a| year.is_none_or(|y| a.valid_in(y))).collect();
         // Writers keep old names after a rename: with no period valid that year, all periods count.
         let chosen = if in_year.is_empty() { named } else { in_year };
         let mut codes: Vec<String> = chosen.iter().map(|a| a.code.clone()).collect();

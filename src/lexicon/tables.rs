@@ -7,9 +7,7 @@
 use std::sync::Arc;
 
 use arrow_array::builder::{ListBuilder, StringBuilder};
-use arrow_array::{
-    Array, ArrayRef, BooleanArray, Date32Array, Float64Array, Int32Array, RecordBatch, StringArray,
-};
+use arrow_array::{Array, ArrayRef, BooleanArray, Date32Array, Float64Array, Int32Array, RecordBatch, StringArray};
 use arrow_schema::{DataType, Field, Schema};
 
 use super::Lexicon;
@@ -17,13 +15,7 @@ use crate::error::{Error, Result};
 use crate::time::Date;
 
 /// The names `reference_batch` accepts.
-pub const REFERENCE_TABLES: [&str; 5] = [
-    "places",
-    "facilities",
-    "facility_types",
-    "agencies",
-    "occasions",
-];
+pub const REFERENCE_TABLES: [&str; 5] = ["places", "facilities", "facility_types", "agencies", "occasions"];
 
 /// Columns of one batch under construction.
 #[derive(Default)]
@@ -51,8 +43,7 @@ impl Columns {
 
     fn boolean(&mut self, name: &str, values: impl Iterator<Item = bool>) {
         self.fields.push(Field::new(name, DataType::Boolean, false));
-        self.arrays
-            .push(Arc::new(BooleanArray::from_iter(values.map(Some))));
+        self.arrays.push(Arc::new(BooleanArray::from_iter(values.map(Some))));
     }
 
     fn date32(&mut self, name: &str, values: impl Iterator<Item = Option<i32>>) {
@@ -69,16 +60,12 @@ impl Columns {
             builder.append(true);
         }
         let array = builder.finish();
-        self.fields
-            .push(Field::new(name, array.data_type().clone(), false));
+        self.fields.push(Field::new(name, array.data_type().clone(), false));
         self.arrays.push(Arc::new(array));
     }
 
     fn finish(self) -> Result<RecordBatch> {
-        Ok(RecordBatch::try_new(
-            Arc::new(Schema::new(self.fields)),
-            self.arrays,
-        )?)
+        Ok(RecordBatch::try_new(Arc::new(Schema::new(self.fields)), self.arrays)?)
     }
 }
 
@@ -125,26 +112,17 @@ pub fn reference_batch_of(lexicon: &Lexicon, name: &str) -> Result<RecordBatch> 
         "facilities" => {
             let rows = &lexicon.facilities;
             c.utf8("id", rows.iter().map(|r| Some(r.id.as_str())));
-            c.utf8(
-                "facility_type",
-                rows.iter().map(|r| Some(r.facility_type.as_str())),
-            );
+            c.utf8("facility_type", rows.iter().map(|r| Some(r.facility_type.as_str())));
             c.utf8("subtype", rows.iter().map(|r| r.subtype.as_deref()));
             c.utf8("number", rows.iter().map(|r| r.number.as_deref()));
             c.utf8("name", rows.iter().map(|r| Some(r.name.as_str())));
             c.list("aliases", rows.iter().map(|r| r.aliases.as_slice()));
-            c.list(
-                "place_aliases",
-                rows.iter().map(|r| r.place_aliases.as_slice()),
-            );
+            c.list("place_aliases", rows.iter().map(|r| r.place_aliases.as_slice()));
             c.utf8("place_id", rows.iter().map(|r| r.place_id.as_deref()));
             c.utf8("admin1", rows.iter().map(|r| r.admin1.as_deref()));
             c.utf8("operator", rows.iter().map(|r| r.operator.as_deref()));
             c.utf8("status", rows.iter().map(|r| r.status.as_deref()));
-            c.utf8(
-                "status_detail",
-                rows.iter().map(|r| r.status_detail.as_deref()),
-            );
+            c.utf8("status_detail", rows.iter().map(|r| r.status_detail.as_deref()));
             c.float64("lat", rows.iter().map(|r| r.lat));
             c.float64("lon", rows.iter().map(|r| r.lon));
             c.utf8("korean", rows.iter().map(|r| r.korean.as_deref()));
@@ -155,33 +133,15 @@ pub fn reference_batch_of(lexicon: &Lexicon, name: &str) -> Result<RecordBatch> 
         "facility_types" => {
             let rows = &lexicon.facility_types;
             c.utf8("code", rows.iter().map(|r| Some(r.code.as_str())));
-            c.utf8(
-                "schema_code",
-                rows.iter().map(|r| Some(r.schema_code.as_str())),
-            );
+            c.utf8("schema_code", rows.iter().map(|r| Some(r.schema_code.as_str())));
             c.utf8("hangul", rows.iter().map(|r| r.hangul.as_deref()));
             c.utf8("hanja", rows.iter().map(|r| r.hanja.as_deref()));
-            c.list(
-                "romanizations",
-                rows.iter().map(|r| r.romanizations.as_slice()),
-            );
-            c.list(
-                "english_terms",
-                rows.iter().map(|r| r.english_terms.as_slice()),
-            );
+            c.list("romanizations", rows.iter().map(|r| r.romanizations.as_slice()));
+            c.list("english_terms", rows.iter().map(|r| r.english_terms.as_slice()));
             c.utf8("operator", rows.iter().map(|r| r.operator.as_deref()));
-            c.list(
-                "number_names",
-                rows.iter().map(|r| r.number_names.as_slice()),
-            );
-            c.utf8(
-                "judicial_process",
-                rows.iter().map(|r| r.judicial_process.as_deref()),
-            );
-            c.utf8(
-                "typical_term",
-                rows.iter().map(|r| r.typical_term.as_deref()),
-            );
+            c.list("number_names", rows.iter().map(|r| r.number_names.as_slice()));
+            c.utf8("judicial_process", rows.iter().map(|r| r.judicial_process.as_deref()));
+            c.utf8("typical_term", rows.iter().map(|r| r.typical_term.as_deref()));
             c.utf8("notes", rows.iter().map(|r| r.notes.as_deref()));
             c.list("sources", rows.iter().map(|r| r.sources.as_slice()));
         }
@@ -222,12 +182,7 @@ pub fn reference_batch_of(lexicon: &Lexicon, name: &str) -> Result<RecordBatch> 
             c.list("bases", bases.iter().map(Vec::as_slice));
             c.list("sources", rows.iter().map(|r| r.sources.as_slice()));
         }
-        other => {
-            return Err(Error::Input(format!(
-                "unknown reference table '{other}' (expected one of: {})",
-                REFERENCE_TABLES.join(", ")
-            )))
-        }
+        other => return Err(Error::Input(format!("unknown reference table '{other}' (expected one of: {})", REFERENCE_TABLES.join(", ")))),
     }
     c.finish()
 }
@@ -240,9 +195,7 @@ pub fn reference_batch_of(lexicon: &Lexicon, name: &str) -> Result<RecordBatch> 
 /// outside 1..=9999 or a start after the end are an `Error::Input`.
 pub fn holidays_batch(lexicon: &Lexicon, start_year: i32, end_year: i32) -> Result<RecordBatch> {
     if start_year > end_year || start_year < 1 || end_year > 9999 {
-        return Err(Error::Input(format!(
-            "holidays: years {start_year}..{end_year} are not a range within 1..9999 (start must not be after end)"
-        )));
+        return Err(Error::Input(format!("holidays: years {start_year}..{end_year} are not a range within 1..9999 (start must not be after end)")));
     }
     let mut occasion = Vec::new();
     let mut name = Vec::new();

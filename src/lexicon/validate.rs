@@ -15,10 +15,7 @@ use super::{Agency, AliasForm, EntryKind, Facility, FacilityType, Lexicon, Place
 use crate::error::{Error, Result};
 
 /// Current ISO 3166-2:KP province-level codes (KP-11 and KP-12 do not exist).
-pub const ISO_CODES: [&str; 13] = [
-    "KP-01", "KP-02", "KP-03", "KP-04", "KP-05", "KP-06", "KP-07", "KP-08", "KP-09", "KP-10",
-    "KP-13", "KP-14", "KP-15",
-];
+pub const ISO_CODES: [&str; 13] = ["KP-01", "KP-02", "KP-03", "KP-04", "KP-05", "KP-06", "KP-07", "KP-08", "KP-09", "KP-10", "KP-13", "KP-14", "KP-15"];
 
 /// SCHEMA.md agency codes.
 pub const AGENCY_CODES: [&str; 11] = [
@@ -36,15 +33,7 @@ pub const AGENCY_CODES: [&str; 11] = [
 ];
 
 /// SCHEMA.md facility_type codes.
-pub const FACILITY_TYPE_CODES: [&str; 7] = [
-    "kwanliso",
-    "kyohwaso",
-    "rodong_danryeondae",
-    "jipkyulso",
-    "kuryujang",
-    "prison",
-    "other",
-];
+pub const FACILITY_TYPE_CODES: [&str; 7] = ["kwanliso", "kyohwaso", "rodong_danryeondae", "jipkyulso", "kuryujang", "prison", "other"];
 
 /// Place kinds that are first-level divisions (their own province).
 const PROVINCE_KINDS: [&str; 3] = ["province", "capital_city", "special_city"];
@@ -56,9 +45,7 @@ fn parse_f64(row: &Row, column: &str, range: f64) -> Result<Option<f64>> {
     }
     match v.parse::<f64>() {
         Ok(x) if x.is_finite() && x.abs() <= range => Ok(Some(x)),
-        _ => Err(row.error(format!(
-            "{column} '{v}' is not a number between -{range} and {range}"
-        ))),
+        _ => Err(row.error(format!("{column} '{v}' is not a number between -{range} and {range}"))),
     }
 }
 
@@ -77,20 +64,14 @@ fn check_unique<'a>(rows: impl Iterator<Item = (&'a str, &'a Row)>) -> Result<()
     let mut seen: HashMap<&str, &Row> = HashMap::new();
     for (id, row) in rows {
         if let Some(first) = seen.insert(id, row) {
-            return Err(row.error(format!(
-                "duplicate id (also on line {} of {})",
-                first.line, first.origin
-            )));
+            return Err(row.error(format!("duplicate id (also on line {} of {})", first.line, first.origin)));
         }
     }
     Ok(())
 }
 
 fn check_id_syntax(row: &Row, id: &str) -> Result<()> {
-    if id
-        .chars()
-        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
-    {
+    if id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-') {
         Ok(())
     } else {
         Err(row.error("ids are lower-case ASCII letters, digits, '_' and '-'"))
@@ -111,10 +92,7 @@ fn places(rows: &[Row]) -> Result<Vec<Place>> {
         let admin1 = row.opt("admin1");
         if let Some(code) = &admin1 {
             if !ISO_CODES.contains(&code.as_str()) {
-                return Err(row.error(format!(
-                    "admin1 '{code}' is not an ISO 3166-2:KP code ({})",
-                    ISO_CODES.join(", ")
-                )));
+                return Err(row.error(format!("admin1 '{code}' is not an ISO 3166-2:KP code ({})", ISO_CODES.join(", "))));
             }
         }
         let province_id = row.opt("province_id");
@@ -126,17 +104,10 @@ fn places(rows: &[Row]) -> Result<Vec<Place>> {
                 return Err(row.error(format!("unknown province_id '{p}'")));
             };
             if !PROVINCE_KINDS.contains(&province.get("kind")) {
-                return Err(row.error(format!(
-                    "province_id '{p}' is a {}, not a province",
-                    province.get("kind")
-                )));
+                return Err(row.error(format!("province_id '{p}' is a {}, not a province", province.get("kind"))));
             }
             if province.opt("admin1") != admin1 {
-                return Err(row.error(format!(
-                    "admin1 '{}' differs from its province's '{}'",
-                    admin1.as_deref().unwrap_or(""),
-                    province.get("admin1")
-                )));
+                return Err(row.error(format!("admin1 '{}' differs from its province's '{}'", admin1.as_deref().unwrap_or(""), province.get("admin1"))));
             }
         }
         let parent_id = row.opt("parent_id");
@@ -171,10 +142,7 @@ fn facility_types(rows: &[Row]) -> Result<Vec<FacilityType>> {
         check_id_syntax(row, code)?;
         let schema_code = row.opt("schema_code").unwrap_or_else(|| code.to_string());
         if !FACILITY_TYPE_CODES.contains(&schema_code.as_str()) {
-            return Err(row.error(format!(
-                "schema_code '{schema_code}' is not one of {}",
-                FACILITY_TYPE_CODES.join(", ")
-            )));
+            return Err(row.error(format!("schema_code '{schema_code}' is not one of {}", FACILITY_TYPE_CODES.join(", "))));
         }
         let operator = row.opt("operator");
         check_agency_code(row, operator.as_deref(), "operator")?;
@@ -202,10 +170,7 @@ fn facility_types(rows: &[Row]) -> Result<Vec<FacilityType>> {
 
 fn check_agency_code(row: &Row, code: Option<&str>, column: &str) -> Result<()> {
     match code {
-        Some(c) if !AGENCY_CODES.contains(&c) => Err(row.error(format!(
-            "{column} '{c}' is not an agency code ({})",
-            AGENCY_CODES.join(", ")
-        ))),
+        Some(c) if !AGENCY_CODES.contains(&c) => Err(row.error(format!("{column} '{c}' is not an agency code ({})", AGENCY_CODES.join(", ")))),
         _ => Ok(()),
     }
 }
@@ -218,10 +183,7 @@ fn facilities(rows: &[Row], places: &[Place]) -> Result<Vec<Facility>> {
         check_id_syntax(row, id)?;
         let facility_type = row.get("facility_type");
         if !FACILITY_TYPE_CODES.contains(&facility_type) {
-            return Err(row.error(format!(
-                "facility_type '{facility_type}' is not one of {}",
-                FACILITY_TYPE_CODES.join(", ")
-            )));
+            return Err(row.error(format!("facility_type '{facility_type}' is not one of {}", FACILITY_TYPE_CODES.join(", "))));
         }
         if row.get("name").is_empty() {
             return Err(row.error("name is required"));
@@ -285,10 +247,7 @@ fn agencies(rows: &[Row]) -> Result<Vec<Agency>> {
         check_id_syntax(row, id)?;
         let code = row.get("code");
         if !AGENCY_CODES.contains(&code) {
-            return Err(row.error(format!(
-                "code '{code}' is not an agency code ({})",
-                AGENCY_CODES.join(", ")
-            )));
+            return Err(row.error(format!("code '{code}' is not an agency code ({})", AGENCY_CODES.join(", "))));
         }
         let generic = match row.get("generic") {
             "" | "false" => false,
@@ -339,25 +298,13 @@ fn table_name(kind: EntryKind) -> &'static str {
 fn entries<'a>(lex: &'a Lexicon) -> Vec<Entry<'a>> {
     let mut out = Vec::new();
     let mut push = |kind, form, written: String, id: &str, number| {
-        out.push(Entry {
-            kind,
-            form,
-            written,
-            id: id.to_string(),
-            number,
-        });
+        out.push(Entry { kind, form, written, id: id.to_string(), number });
     };
     for p in &lex.places {
         for a in &p.aliases {
             push(EntryKind::Place, AliasForm::Name, a.clone(), &p.id, None);
             if p.kind == "province" && !fold(a).ends_with("province") {
-                push(
-                    EntryKind::Place,
-                    AliasForm::Name,
-                    format!("{a} Province"),
-                    &p.id,
-                    None,
-                );
+                push(EntryKind::Place, AliasForm::Name, format!("{a} Province"), &p.id, None);
             }
         }
     }
@@ -366,45 +313,19 @@ fn entries<'a>(lex: &'a Lexicon) -> Vec<Entry<'a>> {
             push(EntryKind::Facility, AliasForm::Name, a.clone(), &f.id, None);
         }
         for a in &f.place_aliases {
-            push(
-                EntryKind::Facility,
-                AliasForm::PlaceName,
-                a.clone(),
-                &f.id,
-                None,
-            );
+            push(EntryKind::Facility, AliasForm::PlaceName, a.clone(), &f.id, None);
         }
         if let Some(n) = f.number.as_deref() {
-            for t in lex
-                .facility_types
-                .iter()
-                .filter(|t| t.code == f.facility_type)
-            {
+            for t in lex.facility_types.iter().filter(|t| t.code == f.facility_type) {
                 for pattern in &t.number_names {
-                    push(
-                        EntryKind::Facility,
-                        AliasForm::Name,
-                        pattern.replace("{n}", n),
-                        &f.id,
-                        Some(n),
-                    );
+                    push(EntryKind::Facility, AliasForm::Name, pattern.replace("{n}", n), &f.id, Some(n));
                 }
             }
-            push(
-                EntryKind::Facility,
-                AliasForm::Number,
-                format!("No. {n}"),
-                &f.id,
-                Some(n),
-            );
+            push(EntryKind::Facility, AliasForm::Number, format!("No. {n}"), &f.id, Some(n));
         }
     }
     for a in &lex.agencies {
-        let form = if a.generic {
-            AliasForm::Generic
-        } else {
-            AliasForm::Name
-        };
+        let form = if a.generic { AliasForm::Generic } else { AliasForm::Name };
         for alias in &a.aliases {
             push(EntryKind::Agency, form, alias.clone(), &a.code, None);
         }
@@ -433,9 +354,7 @@ fn build_matcher(lex: &Lexicon, tables: &Tables) -> Result<Matcher> {
     for row in declared_rows {
         let table = row.get("table");
         if !matches!(table, "places" | "facilities" | "agencies") {
-            return Err(row.error(format!(
-                "[ambiguous]: table '{table}' is not places, facilities or agencies"
-            )));
+            return Err(row.error(format!("[ambiguous]: table '{table}' is not places, facilities or agencies")));
         }
         let ids: BTreeSet<String> = row.list("ids").into_iter().collect();
         if ids.len() < 2 {
@@ -453,29 +372,16 @@ fn build_matcher(lex: &Lexicon, tables: &Tables) -> Result<Matcher> {
             let table = table_name(e.kind);
             return Err(Error::Gazetteer {
                 origin: format!("data ({table})"),
-                message: format!(
-                    "id '{}': alias '{}' is empty after folding",
-                    e.id, e.written
-                ),
+                message: format!("id '{}': alias '{}' is empty after folding", e.id, e.written),
             });
         }
         let exact = is_acronym(&e.written).then(|| alnum(&e.written));
         for v in variants {
-            let slot = by_spelling
-                .entry((table_name(e.kind), v.clone()))
-                .or_insert_with(|| (BTreeSet::new(), Vec::new(), ""));
+            let slot = by_spelling.entry((table_name(e.kind), v.clone())).or_insert_with(|| (BTreeSet::new(), Vec::new(), ""));
             slot.0.insert(e.id.clone());
             slot.1.push(e.number);
             slot.2 = e.written.as_str();
-            pairs.push((
-                v,
-                Target {
-                    kind: e.kind,
-                    form: e.form,
-                    ids: vec![e.id.clone()],
-                    exact: exact.clone(),
-                },
-            ));
+            pairs.push((v, Target { kind: e.kind, form: e.form, ids: vec![e.id.clone()], exact: exact.clone() }));
         }
     }
     for ((table, spelling), (ids, numbers, written)) in &by_spelling {
@@ -486,9 +392,9 @@ fn build_matcher(lex: &Lexicon, tables: &Tables) -> Result<Matcher> {
         let ok = match declared.get(&key) {
             Some((d, _)) => d == ids,
             None => match numbers.first().copied().flatten() {
-                Some(n) if numbers.iter().all(|x| *x == Some(n)) => declared
-                    .get(&(table.to_string(), fold(&format!("No. {n}"))))
-                    .is_some_and(|(d, _)| ids.is_subset(d)),
+                Some(n) if numbers.iter().all(|x| *x == Some(n)) => {
+                    declared.get(&(table.to_string(), fold(&format!("No. {n}")))).is_some_and(|(d, _)| ids.is_subset(d))
+                }
                 _ => false,
             },
         };
@@ -499,31 +405,18 @@ fn build_matcher(lex: &Lexicon, tables: &Tables) -> Result<Matcher> {
                 list.join(", ")
             );
             // Blame a user's row when one is involved: that is the row to fix.
-            let rows: Vec<&Row> = ids
-                .iter()
-                .filter_map(|id| row_of(tables, table, id))
-                .collect();
-            let row = rows
-                .iter()
-                .find(|r| !r.origin.starts_with("data/"))
-                .or(rows.first());
+            let rows: Vec<&Row> = ids.iter().filter_map(|id| row_of(tables, table, id)).collect();
+            let row = rows.iter().find(|r| !r.origin.starts_with("data/")).or(rows.first());
             return Err(match row {
                 Some(r) => r.error(message),
-                None => Error::Gazetteer {
-                    origin: format!("data ({table})"),
-                    message,
-                },
+                None => Error::Gazetteer { origin: format!("data ({table})"), message },
             });
         }
     }
     for ((table, spelling), (ids, row)) in &declared {
-        let actual = by_spelling
-            .get(&(table.as_str(), spelling.clone()))
-            .map(|x| &x.0);
+        let actual = by_spelling.get(&(table.as_str(), spelling.clone())).map(|x| &x.0);
         if actual != Some(ids) {
-            let found: Vec<&str> = actual
-                .map(|s| s.iter().map(String::as_str).collect())
-                .unwrap_or_default();
+            let found: Vec<&str> = actual.map(|s| s.iter().map(String::as_str).collect()).unwrap_or_default();
             return Err(row.error(format!(
                 "[ambiguous]: '{}' is declared to name {} but the {table} data give [{}]",
                 row.get("alias"),
@@ -532,10 +425,7 @@ fn build_matcher(lex: &Lexicon, tables: &Tables) -> Result<Matcher> {
             )));
         }
     }
-    Matcher::build(pairs).map_err(|message| Error::Gazetteer {
-        origin: "lexicon".to_string(),
-        message,
-    })
+    Matcher::build(pairs).map_err(|message| Error::Gazetteer { origin: "lexicon".to_string(), message })
 }
 
 /// Converts, validates and indexes all tables.
@@ -544,13 +434,7 @@ pub(crate) fn build(tables: &Tables) -> Result<Lexicon> {
     let facility_types = facility_types(&tables.facility_types)?;
     let facilities = facilities(&tables.facilities, &places)?;
     let agencies = agencies(&tables.agencies)?;
-    let mut lex = Lexicon {
-        places,
-        facilities,
-        facility_types,
-        agencies,
-        ..Lexicon::default()
-    };
+    let mut lex = Lexicon { places, facilities, facility_types, agencies, ..Lexicon::default() };
     lex.matcher = build_matcher(&lex, tables)?;
     Ok(lex)
 }

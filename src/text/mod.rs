@@ -95,22 +95,13 @@ pub struct Document {
 
 impl Document {
     /// Builds the normalised text of the given blocks of `original`.
-    pub fn new(
-        doc_id: impl Into<String>,
-        original: String,
-        blocks: &[Block],
-        published: Option<Date>,
-        outlet: Option<String>,
-    ) -> Document {
+    pub fn new(doc_id: impl Into<String>, original: String, blocks: &[Block], published: Option<Date>, outlet: Option<String>) -> Document {
         let built = normalize::build(&original, blocks);
         let mut sentences = Vec::new();
         for (index, paragraph) in built.paragraphs.iter().enumerate() {
             let text = built.norm.get(paragraph.span.start..paragraph.span.end).unwrap_or("");
             for span in split_sentences(text) {
-                sentences.push(Sentence {
-                    span: Span::new(paragraph.span.start + span.start, paragraph.span.start + span.end),
-                    paragraph: index,
-                });
+                sentences.push(Sentence { span: Span::new(paragraph.span.start + span.start, paragraph.span.start + span.end), paragraph: index });
             }
         }
         let wide_chars = wide_char_table(&original);
@@ -197,6 +188,14 @@ fn wide_char_table(text: &str) -> Vec<(u32, u32)> {
     table
 }
 
+/// Compiles one of the crate's constant patterns. Patterns are literals in the source, each
+/// compiled (and so checked) by the unit tests of the module that owns it; a failure here is a
+/// programming error caught before release, which is why this one place may panic.
+#[allow(clippy::expect_used)]
+pub fn regex(pattern: &str) -> regex::Regex {
+    regex::Regex::new(pattern).expect("constant pattern compiles")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -222,12 +221,4 @@ mod tests {
         let sentences: Vec<&str> = doc.sentences.iter().map(|s| doc.slice(s.span)).collect();
         assert_eq!(sentences, vec!["He left on Apr. 15.", "She stayed.", "Camp No. 14 is in Kaechon."]);
     }
-}
-
-/// Compiles one of the crate's constant patterns. Patterns are literals in the source, each
-/// compiled (and so checked) by the unit tests of the module that owns it; a failure here is a
-/// programming error caught before release, which is why this one place may panic.
-#[allow(clippy::expect_used)]
-pub fn regex(pattern: &str) -> regex::Regex {
-    regex::Regex::new(pattern).expect("constant pattern compiles")
 }

@@ -6,10 +6,9 @@ use super::Span;
 
 /// Words that end in a period without ending a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "mr",
-    "mrs", "ms", "dr", "prof", "st", "gen", "lt", "col", "maj", "capt", "sgt", "gov", "sen", "rep", "rev",
-    "jr", "sr", "inc", "corp", "co", "ltd", "vs", "etc", "approx", "est", "fig", "vol", "pp", "dept", "univ",
-    "mt", "ft", "e.g", "i.e", "a.m", "p.m", "ph.d",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "mr", "mrs", "ms", "dr", "prof", "st", "gen", "lt",
+    "col", "maj", "capt", "sgt", "gov", "sen", "rep", "rev", "jr", "sr", "inc", "corp", "co", "ltd", "vs", "etc", "approx", "est", "fig", "vol", "pp", "dept",
+    "univ", "mt", "ft", "e.g", "i.e", "a.m", "p.m", "ph.d",
 ];
 
 fn is_abbreviation(word: &str) -> bool {

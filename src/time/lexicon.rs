@@ -128,10 +128,48 @@ pub(crate) fn ordinal_word(token: &str) -> Option<i32> {
 
 /// Words before a bare month ("in October") or a bare year ("since 2000") that make it a date.
 pub(crate) const DATE_CUES_BEFORE: &[&str] = &[
-    "in", "since", "until", "till", "by", "during", "from", "through", "throughout", "of", "before", "after",
-    "around", "early", "mid", "late", "last", "this", "next", "between", "and", "to", "or", "as", "year",
-    "circa", "summer", "winter", "spring", "autumn", "fall", "end", "beginning", "start", "middle", "on",
-    "for", "at", "than", "within", "between", "past",
+    "in",
+    "since",
+    "until",
+    "till",
+    "by",
+    "during",
+    "from",
+    "through",
+    "throughout",
+    "of",
+    "before",
+    "after",
+    "around",
+    "early",
+    "mid",
+    "late",
+    "last",
+    "this",
+    "next",
+    "between",
+    "and",
+    "to",
+    "or",
+    "as",
+    "year",
+    "circa",
+    "summer",
+    "winter",
+    "spring",
+    "autumn",
+    "fall",
+    "end",
+    "beginning",
+    "start",
+    "middle",
+    "on",
+    "for",
+    "at",
+    "than",
+    "within",
+    "between",
+    "past",
 ];
 
 /// Words right after a bare year that make it a date ("2012 marked the 100th anniversary").
@@ -143,14 +181,48 @@ pub(crate) const DAY_OF_MONTH_CUES: &[&str] = &["on", "by", "until", "since", "f
 /// Words that may follow "on the 13th" (anything else, e.g. "anniversary", "floor", makes it an
 /// ordinal, not a date).
 pub(crate) const DAY_OF_MONTH_FOLLOWERS: &[&str] = &[
-    "and", "at", "in", "when", "after", "before", "as", "with", "from", "for", "to", "of", "but", "while",
-    "that", "the", "a", "according", "amid", "following", "during",
+    "and",
+    "at",
+    "in",
+    "when",
+    "after",
+    "before",
+    "as",
+    "with",
+    "from",
+    "for",
+    "to",
+    "of",
+    "but",
+    "while",
+    "that",
+    "the",
+    "a",
+    "according",
+    "amid",
+    "following",
+    "during",
 ];
 
 /// Cues that put the clause in the future relative to the publication date.
 pub(crate) const FUTURE_CUES: &[&str] = &[
-    "will", "shall", "plans", "plan", "planned", "planning", "intends", "expected", "scheduled", "upcoming",
-    "coming", "set to", "going to", "is to", "are to", "'ll", "would be held",
+    "will",
+    "shall",
+    "plans",
+    "plan",
+    "planned",
+    "planning",
+    "intends",
+    "expected",
+    "scheduled",
+    "upcoming",
+    "coming",
+    "set to",
+    "going to",
+    "is to",
+    "are to",
+    "'ll",
+    "would be held",
 ];
 
 /// Reporting verbs whose clause is in the past even when a future cue follows ("told ... that X will").
@@ -159,8 +231,8 @@ pub(crate) const REPORTING_CUES: &[&str] = &["said", "told", "reported", "announ
 /// Past-tense words that, read after a date ("In early January, bureaus received ..."), make the
 /// clause past; any word ending in "-ed" counts too.
 pub(crate) const PAST_CUES: &[&str] = &[
-    "was", "were", "had", "did", "told", "said", "came", "went", "took", "gave", "sent", "began", "made", "held",
-    "got", "left", "saw", "fled", "caught", "brought", "met", "found",
+    "was", "were", "had", "did", "told", "said", "came", "went", "took", "gave", "sent", "began", "made", "held", "got", "left", "saw", "fled", "caught",
+    "brought", "met", "found",
 ];
 
 /// Words after "N years" that make it an age, not a duration ("36 years old").

@@ -181,7 +181,7 @@ impl TimeAnalysis {
         };
         let mut best: Option<&TimeExpr> = None;
         for e in self.within(span).filter(|e| e.is_dated()) {
-            if best.map_or(true, |b| rank(e) > rank(b)) {
+            if best.is_none_or(|b| rank(e) > rank(b)) {
                 best = Some(e);
             }
         }

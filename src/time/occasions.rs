@@ -30,7 +30,7 @@ pub struct OccasionBase {
 
 impl OccasionBase {
     pub fn valid_in(&self, year: i32) -> bool {
-        self.valid_from.map_or(true, |from| year >= from) && self.valid_to.map_or(true, |to| year <= to)
+        self.valid_from.is_none_or(|from| year >= from) && self.valid_to.is_none_or(|to| year <= to)
     }
 }
 
@@ -113,13 +113,7 @@ fn parse_base(item: &str) -> Option<OccasionBase> {
     let (date, validity) = item.split_once('@')?;
     let date = Date::parse_iso(date)?;
     let (from, to) = validity.split_once('-').unwrap_or((validity, validity));
-    Some(OccasionBase {
-        base_year: date.year,
-        month: date.month,
-        day: date.day,
-        valid_from: from.trim().parse().ok(),
-        valid_to: to.trim().parse().ok(),
-    })
+    Some(OccasionBase { base_year: date.year, month: date.month, day: date.day, valid_from: from.trim().parse().ok(), valid_to: to.trim().parse().ok() })
 }
 
 fn parse_table(tsv: &str) -> Vec<OccasionDef> {
@@ -166,8 +160,7 @@ static HEAD_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 
 /// A leading ordinal before an alias ("the 70th Party foundation day").
-static ORDINAL_BEFORE_RE: LazyLock<Option<Regex>> =
-    LazyLock::new(|| compile(r"(?i)(?-u:\b)(\d{1,3})(?:st|nd|rd|th)\s+$"));
+static ORDINAL_BEFORE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| compile(r"(?i)(?-u:\b)(\d{1,3})(?:st|nd|rd|th)\s+$"));
 
 /// Word cues that say which event an anniversary counts.
 const EVENT_CUES: &[(&str, &str)] = &[
@@ -217,11 +210,7 @@ static CUES: LazyLock<Option<Cues>> = LazyLock::new(|| {
         patterns.push((*word).to_string());
         kinds.push(CueKind::Event(event));
     }
-    let matcher = AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(&patterns)
-        .ok()?;
+    let matcher = AhoCorasickBuilder::new().ascii_case_insensitive(true).match_kind(MatchKind::LeftmostLongest).build(&patterns).ok()?;
     Some(Cues { matcher, kinds })
 });
 
@@ -237,9 +226,9 @@ fn cue_hits(text: &str, from: usize, to: usize) -> Vec<(usize, usize, &'static C
     let mut hits = Vec::new();
     for m in cues.matcher.find_iter(window) {
         let (s, e) = (from + m.start(), from + m.end());
-        let before_ok = s == 0 || bytes.get(s - 1).map_or(true, |&b| !is_word_byte(b));
+        let before_ok = s == 0 || bytes.get(s - 1).is_none_or(|&b| !is_word_byte(b));
         // A trailing "'s" or plural "s" is allowed after a subject ("the party's").
-        let after_ok = bytes.get(e).map_or(true, |&b| !is_word_byte(b) || b == b's');
+        let after_ok = bytes.get(e).is_none_or(|&b| !is_word_byte(b) || b == b's');
         if before_ok && after_ok {
             if let Some(kind) = cues.kinds.get(m.pattern().as_usize()) {
                 hits.push((s, e, kind));
@@ -352,10 +341,7 @@ pub fn find_occasions(text: &str) -> Vec<OccasionMention> {
         let plural = head_text.ends_with('s');
         // "the fifth and 10th anniversaries of ...": a custom, not one date.
         let anniversary = if plural { None } else { anniversary };
-        let mut event: Option<&str> = EVENT_CUES
-            .iter()
-            .find(|(w, _)| head_text.contains(w))
-            .map(|(_, e)| *e);
+        let mut event: Option<&str> = EVENT_CUES.iter().find(|(w, _)| head_text.contains(w)).map(|(_, e)| *e);
         let right_hits = cue_hits(text, head.end, right);
         let left_hits = cue_hits(text, left, head.start);
         let followed_by_of = text.get(head.end..right).is_some_and(|r| r.trim_start().starts_with("of "));
@@ -391,9 +377,7 @@ pub fn find_occasions(text: &str) -> Vec<OccasionMention> {
                 "death" => "birth",
                 other => other,
             });
-            let chosen = OCCASIONS.iter().find(|o| {
-                o.event == wanted_event && o.subjects.iter().chain(o.aliases.iter()).any(|s| cue_starts_with(cue, s))
-            });
+            let chosen = OCCASIONS.iter().find(|o| o.event == wanted_event && o.subjects.iter().chain(o.aliases.iter()).any(|s| cue_starts_with(cue, s)));
             if let Some(occ) = chosen {
                 if !ids.contains(&occ.id.as_str()) {
                     ids.push(occ.id.as_str());
@@ -416,11 +400,7 @@ pub fn find_occasions(text: &str) -> Vec<OccasionMention> {
         if ids.is_empty() {
             continue;
         }
-        let start = if subjects.first().is_some_and(|(p, _)| *p < head.start) {
-            subjects.first().map_or(head.start, |(p, _)| *p)
-        } else {
-            head.start
-        };
+        let start = if subjects.first().is_some_and(|(p, _)| *p < head.start) { subjects.first().map_or(head.start, |(p, _)| *p) } else { head.start };
         let end = if followed_by_of { end } else { head.end };
         let span = Span::new(start.min(head.start), end.max(head.end));
         taken.insert(span);
@@ -446,9 +426,7 @@ impl TakenSpans {
     fn overlaps(&self, span: Span) -> bool {
         // A span starting more than `max_len` before `span` ends before it.
         let from = span.start.saturating_sub(self.max_len);
-        self.by_start
-            .range((from, 0)..(span.end, 0))
-            .any(|&(start, end)| span.overlaps(Span::new(start, end)))
+        self.by_start.range((from, 0)..(span.end, 0)).any(|&(start, end)| span.overlaps(Span::new(start, end)))
     }
 }
 

@@ -375,7 +375,7 @@ fn carried_year_from(items: &[Item], i: usize, anywhere: bool, present_only: boo
             (Some(p), Some(q)) => p <= q && q - p <= CARRY_PARAGRAPHS,
             _ => false,
         };
-        if (same_sentence || (earlier && (near_paragraph || anywhere))) && best.map_or(true, |(d, _)| distance < d) {
+        if (same_sentence || (earlier && (near_paragraph || anywhere))) && best.is_none_or(|(d, _)| distance < d) {
             best = Some((distance, year));
         }
     }
@@ -609,7 +609,7 @@ pub(crate) fn is_future(doc: &Document, span: Span) -> bool {
         for (cues, future) in [(FUTURE_CUES, true), (REPORTING_CUES, false)] {
             for cue in cues {
                 if let Some(pos) = find_word(text, cue, true) {
-                    if best.map_or(true, |(b, _)| pos > b) {
+                    if best.is_none_or(|(b, _)| pos > b) {
                         best = Some((pos, future));
                     }
                 }
@@ -644,7 +644,7 @@ fn find_word(text: &str, word: &str, last: bool) -> Option<usize> {
     let bytes = text.as_bytes();
     let ok = |pos: usize| {
         let before = pos == 0 || bytes.get(pos - 1).is_some_and(|b| !b.is_ascii_alphanumeric());
-        let after = bytes.get(pos + word.len()).map_or(true, |b| !b.is_ascii_alphanumeric());
+        let after = bytes.get(pos + word.len()).is_none_or(|b| !b.is_ascii_alphanumeric());
         before && after
     };
     if last {
@@ -708,15 +708,7 @@ fn finer(a: Precision, b: Precision) -> Precision {
 }
 
 /// Writes value, range, precision and basis of a calendar expression.
-fn fill_calendar(
-    expr: &mut TimeExpr,
-    from: &Point,
-    to: Option<&Point>,
-    since: bool,
-    year: Option<i32>,
-    basis: Option<Basis>,
-    published: Option<Date>,
-) {
+fn fill_calendar(expr: &mut TimeExpr, from: &Point, to: Option<&Point>, since: bool, year: Option<i32>, basis: Option<Basis>, published: Option<Date>) {
     let year_from = from.year.or(year);
     let year_to = to.map(|t| {
         t.year.or(year_from.map(|y| match (from.month, t.month) {
@@ -738,12 +730,10 @@ fn fill_calendar(
                 (a, _) => a,
             }
         }
-        None if first.2 == Precision::Day && from.part.is_some() && from.month.is_some() => {
-            match (start_text.clone(), point_text(from, year_from, true)) {
-                (Some(a), Some(b)) => Some(format!("{a}/{b}")),
-                (a, _) => a,
-            }
-        }
+        None if first.2 == Precision::Day && from.part.is_some() && from.month.is_some() => match (start_text.clone(), point_text(from, year_from, true)) {
+            (Some(a), Some(b)) => Some(format!("{a}/{b}")),
+            (a, _) => a,
+        },
         None => start_text.clone(),
     };
     if let Some(y) = year_from {

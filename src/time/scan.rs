@@ -11,8 +11,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::lexicon::{
-    compile, month_number, number_value, weekday_number, AGE_CUES_AFTER, AGE_CUES_BEFORE, DATE_CUES_BEFORE,
-    DAY_OF_MONTH_CUES, DAY_OF_MONTH_FOLLOWERS, NUMBER_ALT, YEAR_CUES_AFTER,
+    compile, month_number, number_value, weekday_number, AGE_CUES_AFTER, AGE_CUES_BEFORE, DATE_CUES_BEFORE, DAY_OF_MONTH_CUES, DAY_OF_MONTH_FOLLOWERS,
+    NUMBER_ALT, YEAR_CUES_AFTER,
 };
 use crate::text::Span;
 
@@ -92,10 +92,16 @@ static DATE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
         format!(r"(?P<relm>{b}(?i:last|this|next|past|previous|coming)\s+{MON})"),
         format!(r"(?P<item>{b}{TIME_OF_DAY}?(?:{PART}[\s-]*(?:{month_tail}|{YEAR})|{month_tail}))"),
         format!(r"(?P<dm>{b}{DAY}\s+{MON}(?:,?\s+{YEAR})?)"),
-        format!(r"(?P<rel>{b}(?i:(?:earlier|later)\s+)?(?i:this|last|next|previous|coming|the\s+same|that|the\s+previous|the\s+following)\s+(?i:year|month|week)(?-u:\b)|{b}(?i:yesterday|tomorrow)(?-u:\b))"),
+        format!(
+            r"(?P<rel>{b}(?i:(?:earlier|later)\s+)?(?i:this|last|next|previous|coming|the\s+same|that|the\s+previous|the\s+following)\s+(?i:year|month|week)(?-u:\b)|{b}(?i:yesterday|tomorrow)(?-u:\b))"
+        ),
         format!(r"(?P<recent>{b}(?i:in|over|during)\s+(?i:the\s+)?(?i:recent|past|last)\s+(?i:few\s+)?(?i:days|weeks|months)(?-u:\b))"),
-        format!(r"(?P<dom>{b}(?i:on|by|until|since|from|till|before|after)\s+the\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?-u:\b)(?:\s+of\s+(?:{MON}|(?i:this|last|next)\s+month))?)"),
-        format!(r"(?P<dur>{b}(?:(?i:more\s+than|over|at\s+least|up\s+to|less\s+than|under|nearly|almost|about|around|some|roughly|approximately|between)\s+)?{number}(?:\s*(?:-|–|(?i:to|or|and))\s*{number})?[\s-]+{UNIT}(?:\s+(?i:to|or)\s+{number}[\s-]+{UNIT})?(?:\s+(?i:ago|old|of\s+age))?)"),
+        format!(
+            r"(?P<dom>{b}(?i:on|by|until|since|from|till|before|after)\s+the\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?-u:\b)(?:\s+of\s+(?:{MON}|(?i:this|last|next)\s+month))?)"
+        ),
+        format!(
+            r"(?P<dur>{b}(?:(?i:more\s+than|over|at\s+least|up\s+to|less\s+than|under|nearly|almost|about|around|some|roughly|approximately|between)\s+)?{number}(?:\s*(?:-|–|(?i:to|or|and))\s*{number})?[\s-]+{UNIT}(?:\s+(?i:to|or)\s+{number}[\s-]+{UNIT})?(?:\s+(?i:ago|old|of\s+age))?)"
+        ),
         format!(r"(?P<year>(?:\(\s*)?{b}{YEAR}(?:\s*\))?)"),
     ];
     compile(&alternatives.join("|"))
@@ -139,10 +145,7 @@ pub(crate) fn scan(text: &str) -> Vec<Raw> {
 
 /// Lower-cased words of `s` (letters, digits, apostrophes).
 fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
-        .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
-        .collect()
+    s.split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'')).filter(|w| !w.is_empty()).map(str::to_ascii_lowercase).collect()
 }
 
 /// The word right before `pos` (lower-cased), skipping spaces and a hyphen.
@@ -163,11 +166,7 @@ fn word_after(text: &str, pos: usize) -> String {
 
 fn parse_iso(s: &str) -> Option<RawKind> {
     let d = super::calendar::Date::parse_iso(s)?;
-    Some(RawKind::Cal {
-        from: Point { year: Some(d.year), month: Some(d.month), day: Some(d.day), ..Point::default() },
-        to: None,
-        since: false,
-    })
+    Some(RawKind::Cal { from: Point { year: Some(d.year), month: Some(d.month), day: Some(d.day), ..Point::default() }, to: None, since: false })
 }
 
 fn part_of(word: &str, next: Option<&str>) -> Option<Part> {
@@ -209,7 +208,9 @@ fn points(s: &str) -> (Point, Option<Point>) {
             } else {
                 current.month = Some(m);
             }
-        } else if let Some(num) = w.trim_end_matches(|c: char| c.is_ascii_alphabetic()).parse::<i32>().ok().filter(|_| w.chars().next().is_some_and(|c| c.is_ascii_digit())) {
+        } else if let Some(num) =
+            w.trim_end_matches(|c: char| c.is_ascii_alphabetic()).parse::<i32>().ok().filter(|_| w.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        {
             if (1900..=2099).contains(&num) && w.len() == 4 {
                 // A year belongs to the point it follows; a shared year ("Oct. 8-9, 2015") is
                 // copied to the first point when the text ends.
@@ -225,9 +226,7 @@ fn points(s: &str) -> (Point, Option<Point>) {
                     current.day = Some(num as u32);
                 }
             }
-        } else if matches!(w.as_str(), "last" | "this" | "next" | "same" | "previous" | "following" | "that")
-            && ws.get(i + 1).is_some_and(|n| n == "year")
-        {
+        } else if matches!(w.as_str(), "last" | "this" | "next" | "same" | "previous" | "following" | "that") && ws.get(i + 1).is_some_and(|n| n == "year") {
             let offset = match w.as_str() {
                 "last" | "previous" => -1,
                 "next" | "following" => 1,
@@ -262,8 +261,7 @@ fn since_before(text: &str, span: Span) -> bool {
     }
     let window = text.get(span.start.saturating_sub(40)..span.start).unwrap_or("");
     let lower = window.to_ascii_lowercase();
-    before == "in"
-        && lower.rfind("since ").is_some_and(|p| !lower.get(p..).unwrap_or("").contains([',', '.', ';']))
+    before == "in" && lower.rfind("since ").is_some_and(|p| !lower.get(p..).unwrap_or("").contains([',', '.', ';']))
 }
 
 fn parse_cal(s: &str, text: &str, span: Span) -> Option<RawKind> {
@@ -447,9 +445,5 @@ fn parse_year(s: &str, text: &str, span: Span) -> Option<RawKind> {
     if !cued || before == "no" {
         return None;
     }
-    Some(RawKind::Cal {
-        from: Point { year: Some(year), ..Point::default() },
-        to: None,
-        since: before == "since",
-    })
+    Some(RawKind::Cal { from: Point { year: Some(year), ..Point::default() }, to: None, since: before == "since" })
 }

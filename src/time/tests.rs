@@ -109,39 +109,172 @@ const CASES: &[Case] = &[
     ("Kim visited the camp in 2013. That year, guards were replaced.", "", "That year", "2013", "context", ""),
     ("Kim visited the camp in 2013. The same year, guards were replaced.", "2016-01-01", "The same year", "2013", "context", ""),
     ("Kim visited the camp in 2013. The following year, it was closed.", "", "The following year", "2014", "context", ""),
-    ("The pardon marks the 75th anniversary of the regime's founding on Sept. 9. Political prisoners were included in last year's pardon.", "", "last year", "2022", "context", ""),
-    ("In early May the list was drafted. North Korea marked the 70th anniversary of the founding of the Workers' Party on Oct. 10.", "", "early May", "XXXX-05-01/XXXX-05-10", "", ""),
+    (
+        "The pardon marks the 75th anniversary of the regime's founding on Sept. 9. Political prisoners were included in last year's pardon.",
+        "",
+        "last year",
+        "2022",
+        "context",
+        "",
+    ),
+    (
+        "In early May the list was drafted. North Korea marked the 70th anniversary of the founding of the Workers' Party on Oct. 10.",
+        "",
+        "early May",
+        "XXXX-05-01/XXXX-05-10",
+        "",
+        "",
+    ),
     // --- occasions ---
     ("The decree was handed down on Apr. 15 - Kim Il Sung's birthday, Daily NK learned.", "", "Apr. 15", "XXXX-04-15", "", "kim_il_sung_birthday"),
     ("The decree was handed down on Kim Il Sung's birthday.", "", "Kim Il Sung's birthday", "XXXX-04-15", "", "kim_il_sung_birthday"),
     ("The decree was handed down on Kim Il Sung's birthday.", "2016-05-02", "Kim Il Sung's birthday", "2016-04-15", "reference", "kim_il_sung_birthday"),
     ("Pardons will be issued for Kim Il Sung's birthday.", "2016-05-02", "Kim Il Sung's birthday", "2017-04-15", "reference", "kim_il_sung_birthday"),
     ("Pardons are expected for the Day of the Sun.", "", "Day of the Sun", "XXXX-04-15", "", "kim_il_sung_birthday"),
-    ("Kim granted pardons on the 100th anniversary of his grandfather's birthday in 2012.", "", "100th anniversary of his grandfather's birthday", "2012-04-15", "explicit", "kim_il_sung_birthday"),
-    ("Pardons marked the 70th founding anniversary of the country's communist party in 2015.", "", "70th founding anniversary of the country's communist party", "2015-10-10", "explicit", "party_founding_day"),
-    ("Another amnesty came on the anniversary of the country's founding in 2018.", "", "anniversary of the country's founding", "2018-09-09", "explicit", "republic_founding_day"),
+    (
+        "Kim granted pardons on the 100th anniversary of his grandfather's birthday in 2012.",
+        "",
+        "100th anniversary of his grandfather's birthday",
+        "2012-04-15",
+        "explicit",
+        "kim_il_sung_birthday",
+    ),
+    (
+        "Pardons marked the 70th founding anniversary of the country's communist party in 2015.",
+        "",
+        "70th founding anniversary of the country's communist party",
+        "2015-10-10",
+        "explicit",
+        "party_founding_day",
+    ),
+    (
+        "Another amnesty came on the anniversary of the country's founding in 2018.",
+        "",
+        "anniversary of the country's founding",
+        "2018-09-09",
+        "explicit",
+        "republic_founding_day",
+    ),
     ("Kim failed to order a pardon on Kim Jong Il's birthday in February.", "", "Kim Jong Il's birthday", "XXXX-02-16", "", "kim_jong_il_birthday"),
-    ("The pardon marks the 75th anniversary of the regime's founding.", "", "75th anniversary of the regime's founding", "2023-09-09", "anniversary", "republic_founding_day"),
-    ("Prisoners were freed on the 65th anniversary of the founding of the WPK.", "", "65th anniversary of the founding of the WPK", "2010-10-10", "anniversary", "party_founding_day"),
+    (
+        "The pardon marks the 75th anniversary of the regime's founding.",
+        "",
+        "75th anniversary of the regime's founding",
+        "2023-09-09",
+        "anniversary",
+        "republic_founding_day",
+    ),
+    (
+        "Prisoners were freed on the 65th anniversary of the founding of the WPK.",
+        "",
+        "65th anniversary of the founding of the WPK",
+        "2010-10-10",
+        "anniversary",
+        "party_founding_day",
+    ),
     ("Releases were timed for Independence Day on Aug. 15 in 2015.", "", "Independence Day", "XXXX-08-15", "", "liberation_day"),
     ("Releases were timed for Independence Day on Aug. 15.", "", "Aug. 15", "XXXX-08-15", "", "liberation_day"),
-    ("The regime pardoned inmates to mark Kim Jong Il's 80th birthday.", "", "Kim Jong Il's 80th birthday", "2022-02-16", "anniversary", "kim_jong_il_birthday"),
+    (
+        "The regime pardoned inmates to mark Kim Jong Il's 80th birthday.",
+        "",
+        "Kim Jong Il's 80th birthday",
+        "2022-02-16",
+        "anniversary",
+        "kim_jong_il_birthday",
+    ),
     ("Pardons will mark the 80th birthday of late leader Kim Jong Il on Feb. 16.", "", "Feb. 16", "2022-02-16", "anniversary", "kim_jong_il_birthday"),
-    ("Pyongyang pardoned prisoners ahead of the 70th anniversary of the foundation of the Workers' Party celebrated on October 10.", "", "October 10", "2015-10-10", "anniversary", "party_founding_day"),
+    (
+        "Pyongyang pardoned prisoners ahead of the 70th anniversary of the foundation of the Workers' Party celebrated on October 10.",
+        "",
+        "October 10",
+        "2015-10-10",
+        "anniversary",
+        "party_founding_day",
+    ),
     ("To mark the 70th Party foundation day, the state granted amnesty.", "", "70th Party foundation day", "2015-10-10", "anniversary", "party_founding_day"),
-    ("A pardon is planned on Sept. 9, which marks the 75th anniversary of the regime's founding.", "", "Sept. 9", "2023-09-09", "anniversary", "republic_founding_day"),
-    ("The amnesty celebrates the birth anniversaries of former leaders Kim Il Sung and Kim Jong Il.", "", "birth anniversaries of former leaders Kim Il Sung and Kim Jong Il", "XXXX-04-15", "", "kim_il_sung_birthday"),
-    ("The year 2012 marked the 100th anniversary of Kim Il Sung's birth.", "", "100th anniversary of Kim Il Sung's birth", "2012-04-15", "anniversary", "kim_il_sung_birthday"),
-    ("Kim may have pardoned prisoners during the 75th anniversary of the Korean Workers' Party in October.", "2020-11-25", "75th anniversary of the Korean Workers' Party", "2020-10-10", "anniversary", "party_founding_day"),
-    ("Prisoners were released for the 70th anniversary of national independence.", "2015-10-14", "70th anniversary of national independence", "2015-08-15", "anniversary", "liberation_day"),
-    ("Troops paraded for the 85th anniversary of the founding of the Korean People's Army.", "2017-04-26", "85th anniversary of the founding of the Korean People's Army", "2017-04-25", "anniversary", "army_founding_day"),
-    ("Troops paraded for the 70th anniversary of the founding of the Korean People's Army.", "2018-02-09", "70th anniversary of the founding of the Korean People's Army", "2018-02-08", "anniversary", "army_founding_day"),
-    ("Troops paraded for the 75th anniversary of the founding of the KPA.", "2023-02-10", "75th anniversary of the founding of the KPA", "2023-02-08", "anniversary", "army_founding_day"),
+    (
+        "A pardon is planned on Sept. 9, which marks the 75th anniversary of the regime's founding.",
+        "",
+        "Sept. 9",
+        "2023-09-09",
+        "anniversary",
+        "republic_founding_day",
+    ),
+    (
+        "The amnesty celebrates the birth anniversaries of former leaders Kim Il Sung and Kim Jong Il.",
+        "",
+        "birth anniversaries of former leaders Kim Il Sung and Kim Jong Il",
+        "XXXX-04-15",
+        "",
+        "kim_il_sung_birthday",
+    ),
+    (
+        "The year 2012 marked the 100th anniversary of Kim Il Sung's birth.",
+        "",
+        "100th anniversary of Kim Il Sung's birth",
+        "2012-04-15",
+        "anniversary",
+        "kim_il_sung_birthday",
+    ),
+    (
+        "Kim may have pardoned prisoners during the 75th anniversary of the Korean Workers' Party in October.",
+        "2020-11-25",
+        "75th anniversary of the Korean Workers' Party",
+        "2020-10-10",
+        "anniversary",
+        "party_founding_day",
+    ),
+    (
+        "Prisoners were released for the 70th anniversary of national independence.",
+        "2015-10-14",
+        "70th anniversary of national independence",
+        "2015-08-15",
+        "anniversary",
+        "liberation_day",
+    ),
+    (
+        "Troops paraded for the 85th anniversary of the founding of the Korean People's Army.",
+        "2017-04-26",
+        "85th anniversary of the founding of the Korean People's Army",
+        "2017-04-25",
+        "anniversary",
+        "army_founding_day",
+    ),
+    (
+        "Troops paraded for the 70th anniversary of the founding of the Korean People's Army.",
+        "2018-02-09",
+        "70th anniversary of the founding of the Korean People's Army",
+        "2018-02-08",
+        "anniversary",
+        "army_founding_day",
+    ),
+    (
+        "Troops paraded for the 75th anniversary of the founding of the KPA.",
+        "2023-02-10",
+        "75th anniversary of the founding of the KPA",
+        "2023-02-08",
+        "anniversary",
+        "army_founding_day",
+    ),
     ("Inmates were freed for Party Foundation Day.", "", "Party Foundation Day", "XXXX-10-10", "", "party_founding_day"),
     ("Inmates were freed on Liberation Day.", "", "Liberation Day", "XXXX-08-15", "", "liberation_day"),
     ("Inmates were freed to mark the 60th anniversary of the armistice.", "", "60th anniversary of the armistice", "2013-07-27", "anniversary", "victory_day"),
-    ("Ceremonies marked the 110th birthday of national founder Kim Il Sung.", "", "110th birthday of national founder Kim Il Sung", "2022-04-15", "anniversary", "kim_il_sung_birthday"),
-    ("Mourners gathered on the 20th anniversary of Kim Il Sung's death.", "", "20th anniversary of Kim Il Sung's death", "2014-07-08", "anniversary", "kim_il_sung_death"),
+    (
+        "Ceremonies marked the 110th birthday of national founder Kim Il Sung.",
+        "",
+        "110th birthday of national founder Kim Il Sung",
+        "2022-04-15",
+        "anniversary",
+        "kim_il_sung_birthday",
+    ),
+    (
+        "Mourners gathered on the 20th anniversary of Kim Il Sung's death.",
+        "",
+        "20th anniversary of Kim Il Sung's death",
+        "2014-07-08",
+        "anniversary",
+        "kim_il_sung_death",
+    ),
     ("Pardons can be granted only on the fifth and 10th anniversaries of the country's major holidays.", "", "10th anniversaries", "-", "", ""),
     ("The Day of the Shining Star was marked quietly.", "", "Day of the Shining Star", "XXXX-02-16", "", "kim_jong_il_birthday"),
     ("Kim Jong Un's birthday on Jan. 8 is not a holiday.", "", "Jan. 8", "XXXX-01-08", "", "kim_jong_un_birthday"),
@@ -178,11 +311,7 @@ const CASES: &[Case] = &[
 fn find<'a>(doc: &Document, analysis: &'a TimeAnalysis, phrase: &str) -> Option<&'a TimeExpr> {
     let start = doc.norm.find(phrase)?;
     let span = Span::new(start, start + phrase.len());
-    analysis
-        .exprs
-        .iter()
-        .find(|e| e.span == span)
-        .or_else(|| analysis.exprs.iter().find(|e| e.span.contains(span)))
+    analysis.exprs.iter().find(|e| e.span == span).or_else(|| analysis.exprs.iter().find(|e| e.span.contains(span)))
 }
 
 fn describe(e: Option<&TimeExpr>) -> (String, String, String) {
@@ -212,9 +341,7 @@ fn table_of_cases() {
         let basis_ok = *value == "-" || value.starts_with("D:") || got_basis == *basis;
         let occasion_ok = occ.is_empty() || got_occasion == *occ;
         if !(value_ok && basis_ok && occasion_ok) {
-            failures.push(format!(
-                "{text:?} [{published}] {phrase:?}: want {value} {basis} {occ}, got {got_value} {got_basis} {got_occasion}"
-            ));
+            failures.push(format!("{text:?} [{published}] {phrase:?}: want {value} {basis} {occ}, got {got_value} {got_basis} {got_occasion}"));
         }
     }
     assert!(failures.is_empty(), "{} of {} failed:\n{}", failures.len(), CASES.len(), failures.join("\n"));
@@ -277,10 +404,7 @@ fn plural_birth_anniversaries_name_both_leaders() {
     let doc = Document::from_plain("t", "Amnesty for the birth anniversaries of leaders Kim Il Sung and Kim Jong Il.", None);
     let analysis = analyse(&doc);
     let occ = analysis.exprs.iter().find(|e| e.kind == TimeKind::Occasion);
-    assert_eq!(
-        occ.map(|e| e.occasions.clone()),
-        Some(vec!["kim_il_sung_birthday".to_string(), "kim_jong_il_birthday".to_string()])
-    );
+    assert_eq!(occ.map(|e| e.occasions.clone()), Some(vec!["kim_il_sung_birthday".to_string(), "kim_jong_il_birthday".to_string()]));
 }
 
 #[test]
