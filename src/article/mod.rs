@@ -434,10 +434,9 @@ pub fn plain_blocks(text: &str) -> Vec<Block> {
         let range = trim_range(text, pos..pos + content.len());
         pos += raw.len();
         let joined = lines.last().is_some_and(|prev| continues(text.get(prev.clone()).unwrap_or(""), content));
-        if (content.trim().is_empty() || (!lines.is_empty() && !joined))
-            && !lines.is_empty() {
-                blocks.push(Block { kind: BlockKind::Body, lines: std::mem::take(&mut lines) });
-            }
+        if (content.trim().is_empty() || (!lines.is_empty() && !joined)) && !lines.is_empty() {
+            blocks.push(Block { kind: BlockKind::Body, lines: std::mem::take(&mut lines) });
+        }
         if !content.trim().is_empty() {
             lines.push(range);
         }
