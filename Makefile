@@ -34,17 +34,16 @@ test-rust: ## Rust unit tests of the core (no Python needed)
 test-python: ## Python tests, notebooks included, against the installed package
 	$(PY) -m pytest -q -p no:cacheprovider tests
 
-test: install-test test-rust test-python ## install what tests need and run all tests
+test: install-test lint test-rust test-python ## install what tests need and run all tests (lint included)
 
-lint: ## rustfmt, clippy (warnings are errors) and the stub check
+lint: ## rustfmt and clippy, warnings are errors (the stub check runs in pytest)
 	cargo fmt --check
-	cargo clippy --lib --examples --tests -- -D warnings
-	$(PY) -m mypy.stubtest nkextract._core --ignore-missing-stub
+	cargo clippy --quiet --lib --examples --tests --benches -- -D warnings
 
 fmt: ## format the Rust code
 	cargo fmt
 
-dev: $(PY) ## fast debug build of the extension into .venv (for development)
+dev: $(PY) ## build the extension in place into .venv (for development)
 	$(VENV)/bin/pip install --quiet maturin && $(VENV)/bin/maturin develop --release
 
 bench: ## benchmarks (see BENCHMARKS.md)
