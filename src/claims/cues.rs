@@ -142,6 +142,14 @@ pub const HEAD_NOUNS: &[(&str, &str, bool)] = &[
     ("fellow", "expert", false),
     ("lecturer", "expert", false),
     ("academic", "expert", false),
+    // "a report by a Seoul-based human rights group": advocacy groups speak as NGOs.
+    ("group", "ngo", false),
+    ("groups", "ngo", true),
+    ("organization", "ngo", false),
+    ("organizations", "ngo", true),
+    ("organisation", "ngo", false),
+    ("organisations", "ngo", true),
+    ("watchdog", "ngo", false),
     ("report", "unknown", false),
     ("reports", "unknown", true),
     ("media", "state_media", true),
@@ -149,8 +157,32 @@ pub const HEAD_NOUNS: &[(&str, &str, bool)] = &[
 
 /// Head nouns that name a document or institution rather than a speaking person: "he" and "she"
 /// never refer back to them.
-pub const NON_PERSON_HEADS: &[&str] =
-    &["decree", "regulations", "report", "reports", "media", "agency", "ministry", "government", "court", "commission", "regime", "authorities", "police"];
+pub const NON_PERSON_HEADS: &[&str] = &[
+    "decree",
+    "regulations",
+    "report",
+    "reports",
+    "group",
+    "groups",
+    "organization",
+    "organizations",
+    "organisation",
+    "organisations",
+    "watchdog",
+    "media",
+    "agency",
+    "ministry",
+    "government",
+    "court",
+    "commission",
+    "regime",
+    "authorities",
+    "police",
+];
+
+/// Head nouns of documents that speak for whoever published them: "the report said" is the
+/// group or agency that released the report.
+pub const DOCUMENT_HEADS: &[&str] = &["report", "study", "survey"];
 
 /// Named institutions and governments that speak in this press: (alias, canonical name, type).
 /// Capitals stand for their governments; the canonical name keys the source across a document.

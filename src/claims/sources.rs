@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use super::cues::{FILLER_WORDS, HEAD_NOUNS, INSTITUTIONS, NEW_SOURCE_MARKERS, NON_PERSON_HEADS, PRONOUNS, RANKS, TITLE_WORDS};
+use super::cues::{DOCUMENT_HEADS, FILLER_WORDS, HEAD_NOUNS, INSTITUTIONS, NEW_SOURCE_MARKERS, NON_PERSON_HEADS, PRONOUNS, RANKS, TITLE_WORDS};
 use crate::article::outlets::{outlets, Outlet};
 use crate::lexicon::{EntryKind, Lexicon};
 
@@ -232,6 +232,13 @@ pub fn describe(phrase: &str, context: &PhraseContext) -> Option<SourceDesc> {
     if text.is_empty() || text.split_whitespace().count() > 30 {
         return None;
     }
+    // "a report by a Seoul-based human rights group", "a new study from HRNK": the document
+    // speaks for its author, so the author part is what describes the source.
+    if let Some(author) = document_author(text) {
+        let mut desc = describe(author, context)?;
+        desc.text = text.to_string();
+        return Some(desc);
+    }
     let core = core_words(text);
     let meaningful: Vec<&String> = core.iter().filter(|w| !FILLER_WORDS.contains(&w.as_str())).collect();
     // A descriptor's core is short ("a high-ranking Daily NK source"); longer runs are clauses.
@@ -305,7 +312,15 @@ pub fn describe(phrase: &str, context: &PhraseContext) -> Option<SourceDesc> {
                 desc.person = !NON_PERSON_HEADS.contains(&word);
                 desc.name = name.clone();
                 if desc.name.is_none() && kind == "official" {
-                    if let Some((_, _, canonical, _)) = institutions.iter().find(|(_, _, c, _)| *c == "National Intelligence Service") {
+                    // "The Ministry of Unification", "South Korea's spy agency": the head noun
+                    // belongs to the institution's name, so the institution is the source (not
+                    // "a Unification Ministry official", whose head lies outside it).
+                    let names_head = |(s, e, _, _): &&(usize, usize, &str, &str)| {
+                        text.get(*s..*e).is_some_and(|n| n.split_whitespace().any(|w| w.eq_ignore_ascii_case(word)))
+                    };
+                    let institution =
+                        institutions.iter().find(names_head).or_else(|| institutions.iter().find(|(_, _, c, _)| *c == "National Intelligence Service"));
+                    if let Some((_, _, canonical, _)) = institution {
                         desc.name = Some(canonical.to_string());
                     }
                 }
@@ -369,6 +384,30 @@ pub fn describe(phrase: &str, context: &PhraseContext) -> Option<SourceDesc> {
     Some(desc)
 }
 
+/// The author part of "a (new) report by X" / "the latest survey from X", if the phrase has that
+/// shape: a document head within the first few words, then "by" or "from".
+fn document_author(text: &str) -> Option<&str> {
+    let mut offset = 0;
+    let mut seen_head = false;
+    for (i, raw) in text.split(' ').enumerate() {
+        let word = clean_word(raw);
+        if seen_head && matches!(word.as_str(), "by" | "from") {
+            let rest = text.get(offset + raw.len()..)?.trim();
+            return (!rest.is_empty()).then_some(rest);
+        }
+        if i > 5 {
+            return None;
+        }
+        if DOCUMENT_HEADS.contains(&word.as_str()) {
+            seen_head = true;
+        } else if seen_head && !matches!(word.as_str(), "released" | "published" | "issued" | "compiled") {
+            return None;
+        }
+        offset += raw.len() + 1;
+    }
+    None
+}
+
 /// One source of a document.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SourceEntry {
@@ -390,6 +429,8 @@ pub struct Registry {
     /// The tick of each entry's last use (by entry index).
     last_use: Vec<u64>,
     clock: u64,
+    /// The source last named as a report's author ("a report by HRNK"), for "the report said".
+    report_author: Option<usize>,
 }
 
 fn places_compatible(a: &Option<String>, b: &Option<String>) -> bool {
@@ -455,8 +496,33 @@ impl Registry {
         }
     }
 
+    /// The author "the report" stands for: the source named with a report, else the most recent
+    /// institution that can publish one (an NGO, agency or outlet, not a person).
+    fn report_author_for(&self, desc: &SourceDesc) -> Option<usize> {
+        let document = desc.reference == Reference::Definite && desc.source_type == "unknown" && DOCUMENT_HEADS.contains(&desc.head.as_str());
+        if !document {
+            return None;
+        }
+        self.report_author.or_else(|| {
+            self.recent().find(|(_, e)| !e.desc.person && matches!(e.desc.source_type.as_str(), "ngo" | "official" | "state_media" | "outlet")).map(|(i, _)| i)
+        })
+    }
+
     /// The index of the source `desc` refers to, creating it when it is new.
     pub fn resolve(&mut self, desc: &SourceDesc, paragraph: usize) -> usize {
+        let index = self.resolve_desc(desc, paragraph);
+        let names_report = desc.text.split_whitespace().any(|w| DOCUMENT_HEADS.contains(&clean_word(w).as_str()));
+        if names_report && desc.source_type != "unknown" {
+            self.report_author = Some(index);
+        }
+        index
+    }
+
+    fn resolve_desc(&mut self, desc: &SourceDesc, paragraph: usize) -> usize {
+        if let Some(index) = self.report_author_for(desc) {
+            self.touch(index, paragraph);
+            return index;
+        }
         let found = match desc.reference {
             Reference::Pronoun => self
                 .recent()

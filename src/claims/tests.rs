@@ -171,3 +171,23 @@ fn odd_inputs_do_not_panic() {
         let _ = run(text);
     }
 }
+
+#[test]
+fn reports_speak_for_their_authors() {
+    // Wire lede naming a report's author, then "the report said" further down.
+    let text = "Title\n\nNorth Korea publicly executed a woman for selling smuggled films, a report by a Seoul-based human rights group said Thursday.\n\nThe Ministry of Unification said it could not confirm the account.\n\n\"The woman was shot in front of her neighbors,\" the report said.";
+    let (_, claims) = run(text);
+    assert_eq!(claims.len(), 3, "{claims:?}");
+    assert_eq!(claims[0].source_type, "ngo");
+    assert_eq!(claims[1].source_name.as_deref(), Some("Ministry of Unification"));
+    assert_eq!(claims[2].source_index, claims[0].source_index);
+    assert_eq!(claims[2].source_type, "ngo");
+    // An NGO's own release: "the report" is the NGO even after its director is quoted.
+    let text = "Title\n\nChinese police forcibly returned about 50 North Koreans last week, Amnesty International said Monday.\n\n\"This must stop,\" said Jane Doe, a researcher at the group.\n\nThe report said returnees are held at border detention centers.";
+    let rows = rows(text);
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    assert_eq!((rows[2].2.as_str(), rows[2].3), (rows[0].2.as_str(), rows[0].3));
+    // A ministry's official is unnamed; the ministry speaking is named.
+    let rows_official = run("Title\n\nA Unification Ministry official said the repatriated defectors were sent to a camp.").1;
+    assert_eq!(rows_official[0].source_name, None);
+}

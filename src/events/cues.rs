@@ -314,8 +314,10 @@ pub fn counts_in(text: &str) -> Vec<Count> {
             out.push(Count { start: whole.start(), end: whole.end(), text: written, min: None, max: None });
             continue;
         }
-        let (min, max) = if caps.name("more").is_some() {
-            (Some(value + 1), None)
+        let (min, max) = if let Some(more) = caps.name("more") {
+            // "more than 30" excludes 30; "at least 40" includes it.
+            let inclusive = more.as_str().to_ascii_lowercase().starts_with("at least");
+            (Some(if inclusive { value } else { value + 1 }), None)
         } else if let Some(second) = caps.name("num2").and_then(|m| parse_number(m.as_str())) {
             (Some(value), Some(second))
         } else {
@@ -385,6 +387,8 @@ mod tests {
         assert_eq!(c[0].min, Some(150000));
         let c = counts_in("more than 30 North Korean defectors");
         assert_eq!((c[0].min, c[0].max), (Some(31), None));
+        let c = counts_in("at least 11 detainees died in custody");
+        assert_eq!((c[0].min, c[0].max), (Some(11), None));
         let c = counts_in("release 15 family members per prison");
         assert_eq!((c[0].text.as_str(), c[0].min), ("15 family members per prison", None));
         assert!(counts_in("sentenced to 15 years in 12 re-education camps").is_empty());

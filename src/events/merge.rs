@@ -50,6 +50,28 @@ struct Builder<'a> {
     extent: Vec<(usize, usize)>,
     /// Per `PART_OF` phrase, the byte offsets where it occurs in the text.
     part_of_at: Vec<Vec<usize>>,
+    /// Sentences whose subject is people an arrest participle describes ("hundreds of people
+    /// arrested during a crackdown have been sent to a camp"): the camp is that arrest's sequel.
+    arrested_subjects: HashSet<usize>,
+}
+
+/// Nouns for the people a reduced relative ("people arrested in May") describes.
+const PEOPLE_NOUNS: &[&str] =
+    &["people", "those", "persons", "individuals", "residents", "men", "women", "defectors", "traders", "smugglers", "students", "members"];
+
+/// Whether an arrest or detention hit is a participle right after the people it describes
+/// ("residents detained in the sweep"), not a finite verb ("police detained residents").
+fn postnominal_participle(text: &str, hit: &Hit) -> bool {
+    if hit.event_type != "detention" || !matches!(hit.family, "arrest" | "held") {
+        return false;
+    }
+    let matched = text.get(hit.span.start..hit.span.end).unwrap_or("").to_ascii_lowercase();
+    if !(matched.ends_with("ed") || matched.ends_with(" up") || matched.ends_with("custody")) || matched.starts_with("being") {
+        return false;
+    }
+    let before = text.get(..hit.span.start).unwrap_or("");
+    let previous = before.split_whitespace().next_back().unwrap_or("").to_ascii_lowercase();
+    PEOPLE_NOUNS.contains(&previous.as_str())
 }
 
 impl<'a> Builder<'a> {
@@ -283,7 +305,10 @@ impl<'a> Builder<'a> {
         let same_sentence = self.drafts.iter().enumerate().position(|(i, d)| {
             d.event_type == event_type
                 && d.status == hit.status
-                && (event_type != "detention" || d.family == hit.family || self.part_of(i, &hit))
+                && (event_type != "detention"
+                    || d.family == hit.family
+                    || self.part_of(i, &hit)
+                    || (hit.family == "camp" && self.arrested_subjects.contains(&hit.sentence)))
                 && compatible(&d.identity, &hit.identity, false) != Some(false)
                 && self.sentences.get(i).is_some_and(|set| set.contains(&hit.sentence))
         });
@@ -382,6 +407,7 @@ pub fn merge(text: &str, hits: &[Hit]) -> (Vec<Draft>, Vec<Option<usize>>) {
         starts: Vec::new(),
         extent: Vec::new(),
         part_of_at,
+        arrested_subjects: hits.iter().filter(|h| postnominal_participle(text, h)).map(|h| h.sentence).collect(),
     };
     let mut late = Vec::new();
     for (h, hit) in hits.iter().enumerate() {

@@ -166,3 +166,19 @@ fn a_later_cue_gives_the_status() {
     assert_eq!(types(&events), vec![("amnesty", "planned")], "{events:?}");
     assert_eq!(events[0].date_value.as_deref(), Some("2015-08-15"));
 }
+
+#[test]
+fn people_arrested_then_sent_to_a_camp_are_one_detention() {
+    // The participle describes the people the camp sentence is about: one happening.
+    let text = "Dozens of residents detained in a sweep against smugglers in Sinuiju have been sent to a labor training camp, \
+                sources told Daily NK.";
+    let events = events_of(text);
+    assert_eq!(types(&events), vec![("detention", "occurred")]);
+    // A finite arrest and a separate sentencing of others stay apart as before.
+    let text = "Police arrested 12 traders in Hyesan in March. \
+                In a separate case, a former official was sent to a political prison camp in June.";
+    assert_eq!(events_of(text).iter().filter(|e| e.event_type == "detention").count(), 2);
+    // "At least 40" includes 40.
+    let text = "At least 40 people were arrested in Hyesan last week, a resident said.";
+    assert_eq!(events_of(text)[0].count_min, Some(40));
+}
