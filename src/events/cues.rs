@@ -254,25 +254,6 @@ pub struct Count {
     pub max: Option<i64>,
 }
 
-const NUMBER_WORDS: &[(&str, i64)] = &[
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("eleven", 11),
-    ("twelve", 12),
-    ("fifteen", 15),
-    ("twenty", 20),
-    ("thirty", 30),
-    ("forty", 40),
-    ("fifty", 50),
-    ("hundred", 100),
-];
 const VAGUE_COUNTS: &[(&str, i64, Option<i64>)] = &[
     ("tens of thousands", 20000, Some(99999)),
     ("some hundreds", 200, Some(999)),
@@ -285,8 +266,9 @@ static COUNT_RE: LazyLock<Regex> = LazyLock::new(|| regex(COUNT_PATTERN));
 
 fn parse_number(text: &str) -> Option<i64> {
     let lower = text.to_ascii_lowercase();
-    if let Some((_, n)) = NUMBER_WORDS.iter().find(|(w, _)| *w == lower) {
-        return Some(*n);
+    // "one" is not a scale ("one of the prisoners"); "hundred" alone means 100.
+    if let Some(n) = crate::text::numbers::cardinal(&lower).filter(|n| *n >= 2).or((lower == "hundred").then_some(100)) {
+        return Some(i64::from(n));
     }
     lower.replace(',', "").parse().ok()
 }

@@ -302,8 +302,9 @@ fn info_native(m: &Mention) -> bool {
 }
 
 fn count_value(word: &str) -> Option<i32> {
-    if let Some((_, n)) = terms::NUMBER_WORDS.iter().find(|(w, _)| *w == word) {
-        return Some(*n);
+    // Count words before a plural ("12 re-education camps", "five political prison camps").
+    if let Some(n) = crate::text::numbers::cardinal(word).or((word == "both").then_some(2)) {
+        return Some(n);
     }
     if !word.is_empty() && word.len() <= 5 && word.chars().all(|c| c.is_ascii_digit() || c == ',') {
         return word.replace(',', "").parse().ok();

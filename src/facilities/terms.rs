@@ -342,34 +342,6 @@ pub const NOT_PENAL_MODIFIERS: &[&str] = &[
 /// Indefinite determiners: "a political prison camp" is a class (or an unnamed one), not a link.
 pub const INDEFINITES: &[&str] = &["a", "an", "any", "another", "some", "one"];
 
-/// Count words before a plural ("12 re-education camps", "five political prison camps").
-pub const NUMBER_WORDS: &[(&str, i32)] = &[
-    ("one", 1),
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("eleven", 11),
-    ("twelve", 12),
-    ("thirteen", 13),
-    ("fourteen", 14),
-    ("fifteen", 15),
-    ("sixteen", 16),
-    ("seventeen", 17),
-    ("eighteen", 18),
-    ("nineteen", 19),
-    ("twenty", 20),
-    ("thirty", 30),
-    ("forty", 40),
-    ("fifty", 50),
-    ("both", 2),
-];
-
 /// Words that may stand between a count and the term ("five major political prison camps").
 pub const COUNT_FILLERS: &[&str] = &[
     "major",

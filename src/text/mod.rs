@@ -8,6 +8,7 @@
 
 mod decode;
 mod normalize;
+pub mod numbers;
 mod segment;
 
 pub use decode::{decode_bytes, read_text_file, Decoding};

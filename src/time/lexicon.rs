@@ -52,44 +52,17 @@ pub(crate) fn weekday_number(token: &str) -> Option<u32> {
     WEEKDAYS.iter().position(|w| *w == t).map(|i| i as u32)
 }
 
-const NUMBER_WORDS: &[(&str, i32)] = &[
-    ("a", 1),
-    ("an", 1),
-    ("one", 1),
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("eleven", 11),
-    ("twelve", 12),
-    ("thirteen", 13),
-    ("fourteen", 14),
-    ("fifteen", 15),
-    ("sixteen", 16),
-    ("seventeen", 17),
-    ("eighteen", 18),
-    ("nineteen", 19),
-    ("twenty", 20),
-    ("thirty", 30),
-    ("forty", 40),
-    ("fifty", 50),
-    ("sixty", 60),
-    ("several", 3),
-    ("few", 3),
-];
-
 /// "15", "fifteen", "a" -> the number.
 pub(crate) fn number_value(token: &str) -> Option<i32> {
     let t = token.to_ascii_lowercase();
     if let Ok(n) = t.parse::<i32>() {
         return Some(n);
     }
-    NUMBER_WORDS.iter().find(|(w, _)| *w == t).map(|(_, n)| *n)
+    match t.as_str() {
+        "a" | "an" => Some(1),
+        "several" => Some(3),
+        _ => crate::text::numbers::cardinal(&t),
+    }
 }
 
 /// Regex alternation of the number words above (for patterns).
