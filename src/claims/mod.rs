@@ -329,21 +329,7 @@ pub fn extract(doc: &Document, lexicon: &Lexicon, time: &TimeAnalysis) -> Vec<Cl
         // Lexicon hits come sorted by start.
         let last_province = provinces.partition_point(|(pos, _)| *pos < source.start).checked_sub(1).and_then(|i| provinces.get(i)).map(|(_, id)| id.clone());
         let context = PhraseContext { lexicon, last_province, with_places: true };
-        let desc = sources::describe(doc.slice(source), &context).unwrap_or_else(|| SourceDesc {
-            text: doc.slice(source).to_string(),
-            reference: Reference::Indefinite,
-            source_type: "unknown".to_string(),
-            name: None,
-            key: None,
-            plural: false,
-            person: true,
-            head: String::new(),
-            place: None,
-            admin1: None,
-            rank: None,
-            outlet_in_phrase: None,
-            via: None,
-        });
+        let desc = sources::describe(doc.slice(source), &context).unwrap_or_else(|| SourceDesc::unknown(doc.slice(source)));
         let paragraph = doc.paragraph_index_at(source.start).unwrap_or(0);
         let index = match by_phrase.get(&source) {
             Some(&i) => i,

@@ -52,6 +52,27 @@ pub struct SourceDesc {
     pub via: Option<String>,
 }
 
+impl SourceDesc {
+    /// An indefinite source of unknown type, described only by its phrase.
+    pub fn unknown(text: &str) -> SourceDesc {
+        SourceDesc {
+            text: text.to_string(),
+            reference: Reference::Indefinite,
+            source_type: "unknown".to_string(),
+            name: None,
+            key: None,
+            plural: false,
+            person: true,
+            head: String::new(),
+            place: None,
+            admin1: None,
+            rank: None,
+            outlet_in_phrase: None,
+            via: None,
+        }
+    }
+}
+
 struct AliasMatcher {
     automaton: Option<AhoCorasick>,
     /// For each pattern: (canonical name, source type).
@@ -246,21 +267,7 @@ pub fn describe(phrase: &str, context: &PhraseContext) -> Option<SourceDesc> {
     if meaningful.len() > 6 + outlet_words {
         return None;
     }
-    let mut desc = SourceDesc {
-        text: text.to_string(),
-        reference: Reference::Indefinite,
-        source_type: String::new(),
-        name: None,
-        key: None,
-        plural: false,
-        person: true,
-        head: String::new(),
-        place: None,
-        admin1: None,
-        rank: None,
-        outlet_in_phrase: None,
-        via: None,
-    };
+    let mut desc = SourceDesc { source_type: String::new(), ..SourceDesc::unknown(text) };
     if let [word] = meaningful.as_slice() {
         if let Some(&(_, plural)) = PRONOUNS.iter().find(|(p, _)| p == word) {
             desc.reference = Reference::Pronoun;
