@@ -80,3 +80,13 @@ def test_bad_options_are_value_errors() -> None:
         nkextract.extract(["x"], decoding="latin-1")  # type: ignore[arg-type]
     with pytest.raises(ValueError):
         nkextract.extract(["x"], batch_size=0)
+
+
+def test_byte_order_mark_is_kept_so_offsets_match_python(tmp_path: Path) -> None:
+    path = tmp_path / "bom.txt"
+    path.write_bytes("\ufeff“Dozens were released,” a source told Daily NK.".encode("utf-8"))
+    tables = nkextract.extract(path)
+    text = path.read_text(encoding="utf-8")
+    assert tables.articles["text"].to_list() == [text]
+    for row in tables.claims.iter_rows(named=True):
+        assert text[row["start"] : row["end"]] == row["text"]

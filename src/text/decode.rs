@@ -1,6 +1,8 @@
 //! Turning bytes into text. Strict by default: a file that is not UTF-8 is an error naming the
 //! file, because silently replacing bytes would shift every offset a researcher audits. Callers
-//! may opt into lossy decoding (bad bytes become U+FFFD). A UTF-8 byte order mark is dropped.
+//! may opt into lossy decoding (bad bytes become U+FFFD). A UTF-8 byte order mark is kept as the
+//! character U+FEFF, as Python's "utf-8" codec keeps it, so offsets agree with reading the file in
+//! Python; normalisation skips it.
 
 use std::path::Path;
 
@@ -28,14 +30,10 @@ impl std::str::FromStr for Decoding {
 
 /// Decodes a file's bytes. NUL bytes mark a binary file, which is always an error.
 pub fn decode_bytes(bytes: Vec<u8>, path: &Path, decoding: Decoding) -> Result<String> {
-    let body = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        Some(rest) => rest.to_vec(),
-        None => bytes,
-    };
-    if body.contains(&0) {
+    if bytes.contains(&0) {
         return Err(Error::Binary { path: path.to_path_buf() });
     }
-    match String::from_utf8(body) {
+    match String::from_utf8(bytes) {
         Ok(text) => Ok(text),
         Err(err) => match decoding {
             Decoding::Lossy => Ok(String::from_utf8_lossy(err.as_bytes()).into_owned()),
@@ -65,6 +63,6 @@ mod tests {
         assert!(matches!(decode_bytes(b"ab\xffcd".to_vec(), path, Decoding::Strict), Err(Error::NotUtf8 { offset: 2, .. })));
         assert_eq!(decode_bytes(b"ab\xffcd".to_vec(), path, Decoding::Lossy).ok().as_deref(), Some("ab\u{fffd}cd"));
         assert!(matches!(decode_bytes(b"a\0b".to_vec(), path, Decoding::Lossy), Err(Error::Binary { .. })));
-        assert_eq!(decode_bytes(b"\xEF\xBB\xBFhi".to_vec(), path, Decoding::Strict).ok().as_deref(), Some("hi"));
+        assert_eq!(decode_bytes(b"\xEF\xBB\xBFhi".to_vec(), path, Decoding::Strict).ok().as_deref(), Some("\u{feff}hi"));
     }
 }
