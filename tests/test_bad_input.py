@@ -90,3 +90,14 @@ def test_byte_order_mark_is_kept_so_offsets_match_python(tmp_path: Path) -> None
     assert tables.articles["text"].to_list() == [text]
     for row in tables.claims.iter_rows(named=True):
         assert text[row["start"] : row["end"]] == row["text"]
+
+
+def test_crlf_files_are_read_like_python_text_mode(tmp_path: Path) -> None:
+    path = tmp_path / "crlf.txt"
+    path.write_bytes("Title line\r\n\r\n“Dozens were released,” a source in Hoeryong told Daily NK.\r\n".encode("utf-8"))
+    tables = nkextract.extract(path)
+    text = path.read_text(encoding="utf-8")  # universal newlines, as Python users and the scorer read it
+    assert tables.articles["text"].to_list() == [text]
+    assert tables.claims.height >= 1
+    for row in tables.claims.iter_rows(named=True):
+        assert text[row["start"] : row["end"]] == row["text"]

@@ -42,6 +42,9 @@ pub fn decode_bytes(bytes: Vec<u8>, path: &Path, decoding: Decoding) -> Result<S
     }
 }
 
+/// Reads a file as Python's text mode does (`open(path, encoding="utf-8").read()`): UTF-8, with
+/// universal newlines ("\r\n" and a lone "\r" become "\n"), so that offsets into the text agree
+/// with what a researcher, or an evaluation, reads from the same file in Python.
 pub fn read_text_file(path: &Path, decoding: Decoding) -> Result<String> {
     let bytes = std::fs::read(path).map_err(|source| {
         if source.kind() == std::io::ErrorKind::NotFound {
@@ -50,12 +53,25 @@ pub fn read_text_file(path: &Path, decoding: Decoding) -> Result<String> {
             Error::Io { path: path.to_path_buf(), source }
         }
     })?;
-    decode_bytes(bytes, path, decoding)
+    decode_bytes(bytes, path, decoding).map(universal_newlines)
+}
+
+fn universal_newlines(text: String) -> String {
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn newlines_as_python_reads_them() {
+        assert_eq!(universal_newlines("a\r\nb\rc\n".to_string()), "a\nb\nc\n");
+    }
 
     #[test]
     fn strict_and_lossy() {
