@@ -155,6 +155,45 @@ pub const HEAD_NOUNS: &[(&str, &str, bool)] = &[
     ("media", "state_media", true),
 ];
 
+/// Role nouns that make a bare noun phrase after a name an appositive ("Elaine Pearson, Asia
+/// director at Human Rights Watch", "Kim Chol, chief of the provincial police").
+pub const ROLE_WORDS: &[&str] = &[
+    "director",
+    "head",
+    "chief",
+    "founder",
+    "co-founder",
+    "president",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "researcher",
+    "analyst",
+    "professor",
+    "fellow",
+    "official",
+    "minister",
+    "secretary",
+    "representative",
+    "coordinator",
+    "executive",
+    "manager",
+    "officer",
+    "rapporteur",
+    "advocate",
+    "lawyer",
+    "ambassador",
+    "envoy",
+    "deputy",
+    "lawmaker",
+    "editor",
+    "correspondent",
+    "commissioner",
+];
+
 /// Head nouns that name a document or institution rather than a speaking person: "he" and "she"
 /// never refer back to them.
 pub const NON_PERSON_HEADS: &[&str] = &[

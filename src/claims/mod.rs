@@ -73,8 +73,8 @@ static CUE_REGEX: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// A wire dateline opening a lead ("SEOUL, Oct. 14 (UPI) -- "): not part of what was said.
 static DATELINE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
-        r"^[A-Z][A-Z .'-]+,?[^()
-]{0,30}\([^()
+        r"^(?:[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+)*,?[^()
+]{0,30})?\([^()
 ]{1,40}\)\s*(?:--|—|–|-)\s*",
     )
     .ok()
@@ -221,7 +221,10 @@ pub fn appositive_end(after: &str) -> usize {
         return after.len();
     };
     let rest = after.get(comma + 1..).unwrap_or("").trim_start().to_ascii_lowercase();
-    let appositive = ["a ", "an ", "the ", "who "].iter().any(|w| rest.starts_with(w));
+    // "said Elaine Pearson, Asia director at Human Rights Watch": a bare role noun phrase.
+    let segment = rest.split(',').next().unwrap_or("");
+    let names_role = segment.split_whitespace().count() <= 8 && segment.split_whitespace().any(|w| cues::ROLE_WORDS.contains(&w.trim_end_matches(['.', ';'])));
+    let appositive = ["a ", "an ", "the ", "who "].iter().any(|w| rest.starts_with(w)) || names_role;
     if appositive {
         let second = after.get(comma + 1..).and_then(|r| r.find(',')).map_or(after.len(), |c| comma + 1 + c);
         return second;

@@ -191,3 +191,27 @@ fn reports_speak_for_their_authors() {
     let rows_official = run("Title\n\nA Unification Ministry official said the repatriated defectors were sent to a camp.").1;
     assert_eq!(rows_official[0].source_name, None);
 }
+
+#[test]
+fn wire_and_release_datelines_are_not_part_of_a_claim() {
+    for lead in ["(Seoul) – ", "SEOUL (Reuters) - ", "Seoul, June 3 (AP) — ", "SEOUL, South Korea (AP) — "] {
+        let text = format!("{lead}Police arrested 40 traders in Hyesan in May, the group said today.");
+        let r = rows(&text);
+        assert_eq!(r.len(), 1, "{lead}: {r:?}");
+        assert_eq!(r[0].1, "Police arrested 40 traders in Hyesan in May", "{lead}");
+    }
+    // A parenthesis inside the sentence is no dateline.
+    let r = rows("Police arrested Kim (a trader) in May, the source said.");
+    assert!(r[0].1.starts_with("Police arrested Kim"), "{r:?}");
+}
+
+#[test]
+fn a_person_with_a_role_at_an_ngo_speaks_for_the_ngo() {
+    let (_, claims) = run("\"China must stop the returns,\" said Elaine Pearson, Asia director at Human Rights Watch.");
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!((claims[0].source_type.as_str(), claims[0].source_name.as_deref()), ("ngo", Some("Elaine Pearson")));
+    let (_, claims) = run("\"The camp is full,\" said John Doe, senior researcher at HRNK.");
+    assert_eq!((claims[0].source_type.as_str(), claims[0].source_name.as_deref()), ("ngo", Some("John Doe")));
+    let (_, claims) = run("\"The camp is full,\" Greg Scarlatoiu, HRNK's executive director, said.");
+    assert_eq!((claims[0].source_type.as_str(), claims[0].source_name.as_deref()), ("ngo", Some("Greg Scarlatoiu")));
+}

@@ -73,7 +73,8 @@ const HABITUAL_CUES: &str = r"(?i)(?-u:\b)(?:traditionally|usually|typically|gen
 const PLANNED_BEFORE: &str = r"(?i)(?-u:\b)(?:plans? to|planning to|planned|will|shall|is to|are to|to be|ordered|orders|decided to|decision to|set to|expected to|intends? to|going to|preparing to|prepares? to|upcoming|about to|scheduled to|to (?:grant|issue|hand out|carry out|pardon|give))(?-u:\b)";
 /// Plans right after the trigger ("the amnesty will be", "special pardons be given").
 const PLANNED_AFTER: &str = r"(?i)^\s*(?:will|is expected|is set|be given|be granted|be carried out|is planned)(?-u:\b)";
-const HYPOTHETICAL: &str = r"(?i)(?-u:\b)(?:would have|could have|might have|would be|if)(?-u:\b)";
+/// Counterfactuals and bare possibilities ("could be sent to a labor camp", "may be executed").
+const HYPOTHETICAL: &str = r"(?i)(?-u:\b)(?:would have|could have|might have|would be|could be|may be|might be|could face|may face|might face|if)(?-u:\b)";
 /// Explicit past ("has recently been launching"): separates an event from a planned one.
 const OCCURRED_BEFORE: &str = r"(?i)(?-u:\b)(?:recently|has been|have been|had been|last (?:week|month|year))(?-u:\b)";
 /// Exclusion ("did not include", "were not released", "no political prisoners ... were freed").
@@ -86,7 +87,7 @@ const ANAPHOR_BEFORE: &str =
 /// Back-reference to the event last spoken of.
 const BACK_REFERENCE: &str = r"(?i)(?-u:\b)(?:at the time|back then|at that time|then)(?-u:\b)";
 /// "last year's special pardon", "another amnesty": a different one from the story's.
-const NEW_REFERENCE: &str = r"(?i)(?-u:\b)(?:last year's|another|a new|previous|earlier|past)\s*(?:[a-z]+ )?$";
+const NEW_REFERENCE: &str = r"(?i)(?-u:\b)(?:last year's|another|a new|a similar|similar|previous|earlier|past)\s*(?:[a-z]+ )?$";
 
 static ENUMERATED_RE: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)(?-u:\b)(?:the other|another|the second|the rest)(?: [a-z]+)?$"));
 static HABITUAL_RE: LazyLock<Regex> = LazyLock::new(|| regex(HABITUAL_CUES));

@@ -44,6 +44,8 @@ pub struct Hit {
     pub mass: bool,
     pub ordinal: Option<u8>,
     pub identity: Identity,
+    /// The people counted right before the trigger in its clause ("at least 11 detainees died").
+    pub count_min: Option<i64>,
 }
 
 /// A time phrase further than this before a trigger belongs to another verb ("Earlier this week,
@@ -147,6 +149,7 @@ fn build(doc: &Document, raw: &RawHit, mass: &mut MassCache) -> Option<Hit> {
         back_reference: cues::is_back_reference(sentence_before),
         ordinal: if raw.def.family == "ordinal" { ordinal_of(matched) } else { None },
         identity: Identity::default(),
+        count_min: cues::counts_in(clause_before).last().and_then(|c| c.min),
     })
 }
 

@@ -34,7 +34,7 @@ fn family_matters(event_type: &str) -> bool {
 }
 
 /// Words joining two detentions of different kinds into one ("arrested ... as part of a crackdown").
-const PART_OF: &[&str] = &["as part of", "during", "amid", "in a crackdown", "in the crackdown"];
+const PART_OF: &[&str] = &["as part of", "during", "amid", "in a crackdown", "in the crackdown", "in a sweep", "in the sweep"];
 
 struct Builder<'a> {
     hits: &'a [Hit],
@@ -146,14 +146,20 @@ impl<'a> Builder<'a> {
         let Some(&(min_end, max_start)) = self.extent.get(d) else { return false };
         PART_OF.iter().zip(&self.part_of_at).any(|(phrase, at)| {
             let len = phrase.len();
-            // the last occurrence ending by the hit's start
-            let before = at.partition_point(|&s| s + len <= hit.span.start);
+            // the last occurrence ending by the hit's end ("detained in a sweep": the phrase may
+            // end with the hit itself)
+            let before = at.partition_point(|&s| s + len <= hit.span.end);
             let fits_before = before.checked_sub(1).and_then(|i| at.get(i)).is_some_and(|&s| s >= min_end);
             // the first occurrence starting at or after the hit's end
             let after = at.partition_point(|&s| s < hit.span.end);
             let fits_after = at.get(after).is_some_and(|&s| s + len <= max_start);
             fits_before || fits_after
         })
+    }
+
+    /// The count of the first counted hit of a draft.
+    fn counted(&self, d: &Draft) -> Option<i64> {
+        d.hits.iter().find_map(|&h| self.hits.get(h).and_then(|x| x.count_min))
     }
 
     /// The story's main event of a type: most mentions, the later one on a tie.
@@ -296,7 +302,22 @@ impl<'a> Builder<'a> {
             return;
         }
         let same_family = |d: &Draft| !family_matters(event_type) || d.family == hit.family;
-        if hit.enumerated {
+        // "at least 11 detainees died in custody" is not the death of one person told before:
+        // a counted death joins only a death of the same count.
+        if event_type == "death" {
+            if let Some(n) = hit.count_min {
+                let same = self.drafts.iter().position(|d| d.event_type == "death" && d.status == hit.status && self.counted(d) == Some(n));
+                match same {
+                    Some(d) => self.attach(d, h),
+                    None => {
+                        self.create(h, event_type, hit.status);
+                    }
+                }
+                return;
+            }
+        }
+        // "a similar crackdown was underway in her city", "another execution": a further happening.
+        if hit.enumerated || hit.new_reference {
             self.create(h, event_type, hit.status);
             return;
         }
@@ -348,7 +369,12 @@ impl<'a> Builder<'a> {
         let Some(hit) = self.hits.get(h) else { return };
         let hit = hit.clone();
         if hit.headline {
-            if let Some(d) = self.main(event_type) {
+            // "Defector says brother died in prison camp": an uncounted death headline is the
+            // death of one person, not a counted death told later.
+            let uncounted_death = (event_type == "death" && hit.count_min.is_none())
+                .then(|| self.drafts.iter().position(|d| d.event_type == "death" && self.counted(d).is_none()))
+                .flatten();
+            if let Some(d) = uncounted_death.or_else(|| self.main(event_type)) {
                 self.attach(d, h);
                 return;
             }

@@ -182,3 +182,45 @@ fn people_arrested_then_sent_to_a_camp_are_one_detention() {
     let text = "At least 40 people were arrested in Hyesan last week, a resident said.";
     assert_eq!(events_of(text)[0].count_min, Some(40));
 }
+
+#[test]
+fn a_counted_death_in_custody_is_its_own_death_not_a_detention() {
+    let text = "A defector said her brother died at a prison camp last year. \
+                Human Rights Watch said at least 11 detainees died in custody at detention centers between 2020 and 2023.";
+    let events = events_of(text);
+    assert!(events.iter().all(|e| e.event_type == "death"), "{:?}", types(&events));
+    assert_eq!(events.len(), 2, "{events:?}");
+    let counted: Vec<Option<i64>> = events.iter().map(|e| e.count_min).collect();
+    assert!(counted.contains(&Some(11)) && counted.contains(&None), "{counted:?}");
+}
+
+#[test]
+fn a_possible_camp_sentence_is_no_event() {
+    let events = events_of("The resident said those convicted could be sent to a labor training camp for up to a year.");
+    assert!(events.is_empty(), "{:?}", types(&events));
+    let events = events_of("Officials warned that smugglers may be sent to prison camps.");
+    assert!(events.is_empty(), "{:?}", types(&events));
+    let events = events_of("Twenty smugglers were sent to a labor training camp in May.");
+    assert_eq!(types(&events), vec![("detention", "occurred")]);
+}
+
+#[test]
+fn a_similar_crackdown_elsewhere_is_another_event() {
+    let text = "Police launched a crackdown on private tutoring in Chongjin. \
+                A resident of Hoeryong said a similar crackdown was underway in her city.";
+    let events = events_of(text);
+    assert_eq!(types(&events), vec![("detention", "occurred"), ("detention", "occurred")]);
+    let text = "Police launched a crackdown on smugglers in Hyesan. The crackdown lasted a month.";
+    assert_eq!(events_of(text).len(), 1);
+}
+
+#[test]
+fn a_sweep_is_a_crackdown_but_sweeping_is_not() {
+    let events = events_of("Security agents carried out a sweep against smugglers in Hyesan last month.");
+    assert_eq!(types(&events), vec![("detention", "occurred")]);
+    let events = events_of("The regime announced a sweeping crackdown on foreign media in March.");
+    assert_eq!(types(&events), vec![("detention", "occurred")]);
+    let events = events_of("Kim Jong Un ordered a sweeping amnesty on the party's anniversary.");
+    assert!(events.iter().all(|e| e.event_type != "detention"), "{:?}", types(&events));
+    assert!(events_of("The ruling party won a clean sweep in the local elections.").is_empty());
+}

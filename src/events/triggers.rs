@@ -60,7 +60,7 @@ pub const TRIGGERS: &[TriggerDef] = &[
     ),
     // Detention.
     t("detention", "arrest", None, r"arrest(?:ed|s|ing)?|apprehended|rounded up|taken into custody"),
-    t("detention", "crackdown", None, r"crackdowns?|cracking down|crack down|sweeping operations?|(?:operation|campaign|drive)s? against"),
+    t("detention", "crackdown", None, r"crackdowns?|cracking down|crack down|sweeping operations?|sweeps?|(?:operation|campaign|drive)s? against"),
     t(
         "detention",
         "camp",
@@ -128,7 +128,13 @@ const REJECT_AFTER: &[(&str, &[&str])] = &[
 ];
 
 /// Words that, right before a trigger, show it is not about the penal system.
-const REJECT_BEFORE: &[(&str, &[&str])] = &[("death", &["to", "poisoning", "brother's", "father's"])];
+const REJECT_BEFORE: &[(&str, &[&str])] = &[
+    ("death", &["to", "poisoning", "brother's", "father's"]),
+    // "died in custody" is where a death happened, not a detention of its own.
+    ("in custody", &["died", "dies", "die", "dying", "death", "deaths"]),
+    // "a clean sweep" of an election, "a sweep of the area".
+    ("sweep", &["clean", "election"]),
+];
 
 /// A publication as the subject of "released" ("the report was released", "a report released
 /// Tuesday by HRNK").
