@@ -403,33 +403,3 @@ mod tests {
         }
     }
 }
-
-#[cfg(test)]
-#[allow(clippy::unwrap_used)]
-mod perf {
-    /// `cargo test --release --lib facilities::perf -- --ignored --nocapture`
-    #[test]
-    #[ignore]
-    fn throughput() {
-        let mut text = String::new();
-        for entry in std::fs::read_dir("/work/shared/seeds").unwrap() {
-            text.push_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap());
-            text.push_str("\n\n");
-        }
-        let docs: Vec<crate::text::Document> = (0..200).flat_map(|_| text.split("\n\n\n")).map(|t| crate::text::Document::from_plain("d", t, None)).collect();
-        let bytes: usize = docs.iter().map(|d| d.norm.len()).sum();
-        let lexicon = crate::lexicon::Lexicon::builtin();
-        let time = crate::time::TimeAnalysis::default();
-        let t = std::time::Instant::now();
-        let hits: usize = docs.iter().map(|d| lexicon.find(&d.norm).len()).sum();
-        let lexicon_secs = t.elapsed().as_secs_f64();
-        let t = std::time::Instant::now();
-        let rows: usize = docs.iter().map(|d| super::extract(d, &lexicon, &time).len()).sum();
-        let secs = t.elapsed().as_secs_f64();
-        eprintln!(
-            "{bytes} bytes, {hits} hits, {rows} rows: facilities {:.1} MB/s (lexicon.find alone {:.1} MB/s)",
-            bytes as f64 / secs / 1e6,
-            bytes as f64 / lexicon_secs / 1e6
-        );
-    }
-}
