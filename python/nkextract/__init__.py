@@ -15,7 +15,7 @@ from typing import Literal
 
 import polars as pl
 
-from . import _core, reference
+from . import _core, exceptions, reference
 from .exceptions import (
     DecodeError,
     GazetteerError,
@@ -30,21 +30,7 @@ from .frames import Source, Tables, batches, load_meta, read_parquet
 
 __version__: str = _core.__version__
 
-__all__ = [
-    "extract",
-    "read_parquet",
-    "Tables",
-    "reference",
-    "NkExtractError",
-    "InputError",
-    "InputNotFoundError",
-    "DecodeError",
-    "InvalidInputError",
-    "GazetteerError",
-    "MetadataError",
-    "OutputError",
-    "__version__",
-]
+__all__ = ["extract", "read_parquet", "Tables", "reference", "__version__", *exceptions.__all__]
 
 if _core.DEBUG_BUILD:
     warnings.warn(
