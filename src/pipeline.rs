@@ -71,9 +71,11 @@ pub fn extract_text(doc_id: &str, original: String, meta: &Meta, options: &Optio
     let article = article::analyse(&original, meta);
     let doc = Document::new(doc_id, original, &article.blocks, article.published, article.outlet.clone());
     let time = time::analyse(&doc);
-    let facilities = facilities::extract(&doc, &options.lexicon, &time);
-    let claims = claims::extract(&doc, &options.lexicon, &time);
-    let events = events::extract(&doc, &options.lexicon, &time, &facilities, &claims);
+    // One pass of the gazetteer over the document serves every extractor.
+    let names = options.lexicon.find(&doc.norm);
+    let facilities = facilities::extract_with_names(&doc, &options.lexicon, &names, &time);
+    let claims = claims::extract_with_names(&doc, &options.lexicon, &names, &time);
+    let events = events::extract_with_names(&doc, &options.lexicon, &names, &time, &facilities, &claims);
     let mut claim_events = vec![Vec::new(); claims.len()];
     for (event_index, event) in events.iter().enumerate() {
         for &claim_index in &event.claim_indexes {

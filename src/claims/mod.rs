@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::lexicon::{EntryKind, Lexicon};
+use crate::lexicon::{EntryKind, Hit, Lexicon};
 use crate::text::{Document, Span};
 use crate::time::{TimeAnalysis, TimeKind};
 
@@ -256,6 +256,12 @@ fn hedges_in(text: &str, cue: &str) -> Vec<String> {
 }
 
 pub fn extract(doc: &Document, lexicon: &Lexicon, time: &TimeAnalysis) -> Vec<Claim> {
+    extract_with_names(doc, lexicon, &lexicon.find(&doc.norm), time)
+}
+
+/// [`extract`] with the document's gazetteer names already found (the pipeline finds them once
+/// for every stage).
+pub fn extract_with_names(doc: &Document, lexicon: &Lexicon, names: &[Hit], time: &TimeAnalysis) -> Vec<Claim> {
     let cue_hits = find_cues(&doc.norm);
     let segments = quotes::segments(doc);
     let quote_claims = quotes::attributed(doc, &segments, &cue_hits);
@@ -313,9 +319,8 @@ pub fn extract(doc: &Document, lexicon: &Lexicon, time: &TimeAnalysis) -> Vec<Cl
     }
 
     // Resolve sources in the order their attributions are written.
-    let provinces: Vec<(usize, String)> = lexicon
-        .find(&doc.norm)
-        .into_iter()
+    let provinces: Vec<(usize, String)> = names
+        .iter()
         .filter(|h| h.kind == EntryKind::Place)
         .filter_map(|h| {
             let id = h.ids.first()?;

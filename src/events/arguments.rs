@@ -107,6 +107,7 @@ fn push_unique(list: &mut Vec<String>, value: &str) {
 pub fn fill(
     doc: &Document,
     lexicon: &Lexicon,
+    names: &[crate::lexicon::Hit],
     time: &TimeAnalysis,
     facilities: &[FacilityRef],
     claims: &[Claim],
@@ -187,7 +188,7 @@ pub fn fill(
             event.count_max = count.max;
         }
     }
-    place_lexicon_hits(doc, lexicon, &placer, events);
+    place_lexicon_hits(doc, lexicon, names, &placer, events);
     place_facilities(facilities, &placer, events);
     let anniversaries = anniversaries(time);
     let durations = Durations::new(time);
@@ -256,8 +257,8 @@ impl Durations {
     }
 }
 
-fn place_lexicon_hits(doc: &Document, lexicon: &Lexicon, placer: &Placer, events: &mut [Event]) {
-    for found in lexicon.find(&doc.norm) {
+fn place_lexicon_hits(doc: &Document, lexicon: &Lexicon, names: &[crate::lexicon::Hit], placer: &Placer, events: &mut [Event]) {
+    for found in names {
         let Some((_, d)) = placer.event_for(found.span) else { continue };
         let Some(event) = events.get_mut(d) else { continue };
         match found.kind {

@@ -15,7 +15,7 @@ use hits::Hit;
 
 use crate::claims::Claim;
 use crate::facilities::FacilityRef;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{self, Lexicon};
 use crate::text::{Document, Span};
 use crate::time::{Date, TimeAnalysis};
 
@@ -57,10 +57,23 @@ pub struct Event {
 /// Finds the document's events: triggers in context, merged into one row per happening, with
 /// their arguments. Rows come in order of first mention.
 pub fn extract(doc: &Document, lexicon: &Lexicon, time: &TimeAnalysis, facilities: &[FacilityRef], claims: &[Claim]) -> Vec<Event> {
+    extract_with_names(doc, lexicon, &lexicon.find(&doc.norm), time, facilities, claims)
+}
+
+/// [`extract`] with the document's gazetteer names already found (the pipeline finds them once
+/// for every stage).
+pub fn extract_with_names(
+    doc: &Document,
+    lexicon: &Lexicon,
+    names: &[lexicon::Hit],
+    time: &TimeAnalysis,
+    facilities: &[FacilityRef],
+    claims: &[Claim],
+) -> Vec<Event> {
     let hits = hits::find_hits(doc, time);
     let (drafts, owner) = merge::merge(&doc.norm, &hits);
     let mut events: Vec<Event> = drafts.iter().map(|draft| draft_to_event(doc, &hits, draft)).collect();
-    arguments::fill(doc, lexicon, time, facilities, claims, &hits, &drafts, &owner, &mut events);
+    arguments::fill(doc, lexicon, names, time, facilities, claims, &hits, &drafts, &owner, &mut events);
     events.sort_by_key(|e| e.mentions.first().map_or(usize::MAX, |m| m.start));
     events
 }

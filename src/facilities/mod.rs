@@ -24,7 +24,7 @@ mod link;
 mod resolve;
 pub mod terms;
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Hit, Lexicon};
 use crate::text::{Document, Span};
 use crate::time::TimeAnalysis;
 
@@ -49,10 +49,16 @@ pub struct FacilityRef {
 }
 
 pub fn extract(doc: &Document, lexicon: &Lexicon, time: &TimeAnalysis) -> Vec<FacilityRef> {
+    extract_with_names(doc, lexicon, &lexicon.find(&doc.norm), time)
+}
+
+/// [`extract`] with the document's gazetteer names already found (the pipeline finds them once
+/// for every stage).
+pub fn extract_with_names(doc: &Document, lexicon: &Lexicon, names: &[Hit], time: &TimeAnalysis) -> Vec<FacilityRef> {
     let _ = time;
-    let hits = lexicon.find(&doc.norm);
+    let hits = names;
     let agencies = find_agencies(&doc.norm);
-    let cx = detect::Context { doc, hits: &hits, agencies: &agencies, lexicon };
+    let cx = detect::Context { doc, hits, agencies: &agencies, lexicon };
     let mut mentions = detect::find_mentions(&cx);
     let mut keyword_lists = KeywordLists::default();
     mentions.retain(|m| !keyword_lists.contains(doc, m.head_span));
