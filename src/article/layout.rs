@@ -5,6 +5,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::{Regex, RegexSet};
 
 use crate::text::regex;
@@ -29,20 +30,15 @@ pub enum LineClass {
     ScrapeHeader,
 }
 
-/// Whole-line furniture, matched case-insensitively against the trimmed line.
+/// Whole-line furniture, matched case-insensitively against the trimmed line: patterns anchored
+/// at the line start.
 const BOILERPLATE: &[&str] = &[
     r"^share (with|on|to|via) \w+",
     r"^(share|tweet|email|print|comment|facebook|twitter|whatsapp|linkedin|reddit|copy link)$",
     r"^sign up for\b",
-    r"\bnewsletter\b.{0,60}$",
     r"^an exclusive report putting perspective",
     r"^advertisement$",
     r"^(image|photo|picture|graphic|source|credit|photo credit)s?\s*:",
-    r"\s/\s*(image|photo)\s*:",
-    r"\b(file )?photo by\b.*\|",
-    r"\blicense photo\b",
-    r"<a\s+href=",
-    r"\(wikimedia commons\)$",
     r"^related\s*:",
     r"^read in korean$",
     r"^read (the|this) (story|article) in korean",
@@ -55,10 +51,33 @@ const BOILERPLATE: &[&str] = &[
     r"^copyright\b|^©|^\(c\) \d{4}",
     r"^all rights reserved",
     r"^(previous|next) (post|article)\b",
-    r"^«|»$",
+    r"^«",
     r"^(world now|news from around the world)$",
     r"^\[?(photo|image|video)\]?$",
 ];
+
+/// Furniture found anywhere in the line. Each pattern needs one of [`FLOATING_KEYS`], so lines
+/// without any (nearly all) skip the scan.
+const BOILERPLATE_FLOATING: &[&str] = &[
+    r"\bnewsletter\b.{0,60}$",
+    r"\s/\s*(image|photo)\s*:",
+    r"\b(file )?photo by\b.*\|",
+    r"\blicense photo\b",
+    r"<a\s+href=",
+    r"\(wikimedia commons\)$",
+    r"»$",
+];
+
+/// A piece of every [`BOILERPLATE_FLOATING`] pattern, compared ASCII-case-insensitively. The
+/// pieces avoid `s` and `k`: under `(?i)` the patterns also match the long s (ſ) and the Kelvin
+/// sign, which an ASCII comparison would not.
+const FLOATING_KEYS: &[&str] = &["letter", "/", "photo", "<", "imedia commo", "»"];
+
+#[allow(clippy::expect_used)] // constant words, built on the first line of the tests
+static FLOATING_KEY_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    // A handful of short words: the DFA is small and the fastest to run over every line.
+    AhoCorasick::builder().ascii_case_insensitive(true).kind(Some(AhoCorasickKind::DFA)).build(FLOATING_KEYS).expect("constant words build")
+});
 
 /// Lines after which the page holds no more of the article.
 const TAIL: &[&str] = &[
@@ -72,6 +91,7 @@ const TAIL: &[&str] = &[
 ];
 
 static BOILERPLATE_SET: LazyLock<RegexSet> = LazyLock::new(|| build_set(BOILERPLATE));
+static BOILERPLATE_FLOATING_SET: LazyLock<RegexSet> = LazyLock::new(|| build_set(BOILERPLATE_FLOATING));
 static TAIL_SET: LazyLock<RegexSet> = LazyLock::new(|| build_set(TAIL));
 
 #[allow(clippy::expect_used)] // constant patterns, compiled by the tests
@@ -101,41 +121,65 @@ pub static SCRAPE_HEADER: LazyLock<Regex> = LazyLock::new(|| regex(r"^\s*date\s+
 
 /// A comma-separated keyword list ("prisoners, prison, jail, camps, camp").
 fn is_keyword_list(line: &str) -> bool {
-    let items: Vec<&str> = line.split([',', '.']).map(str::trim).filter(|s| !s.is_empty()).collect();
-    if items.len() < 4 || line.ends_with('.') {
+    // The cheap tests first: most lines fail them.
+    let lowercase = line.chars().next().is_some_and(|c| c.is_lowercase());
+    if !lowercase || line.ends_with('.') || line.contains(['"', '\u{201C}', '\u{201D}']) {
         return false;
     }
+    let items = || line.split([',', '.']).map(str::trim).filter(|s| !s.is_empty());
     // Keywords are short and unquoted; a wrapped line of prose has longer runs between commas.
-    let short = items.iter().all(|i| i.split_whitespace().count() <= 3);
-    let quoted = line.contains(['"', '\u{201C}', '\u{201D}']);
-    let lowercase = line.chars().next().is_some_and(|c| c.is_lowercase());
-    lowercase && short && !quoted
+    items().count() >= 4 && items().all(|i| i.split_whitespace().count() <= 3)
 }
 
+fn starts_with_any_ignore_ascii_case(line: &str, prefixes: &[&str]) -> bool {
+    prefixes.iter().any(|p| line.get(..p.len()).is_some_and(|start| start.eq_ignore_ascii_case(p)))
+}
+
+/// Whether [`DATE_STAMP`] can match: it starts with a number ("13:34", "14 October"), a word and
+/// a number ("Oct. 14"), or a label (posted, published, updated, date; two letters without an
+/// `s` are compared, for the long s). `\d` is any decimal digit, so `is_numeric` is asked.
+fn may_be_date_stamp(line: &str, first: char) -> bool {
+    first.is_numeric()
+        || line.split_whitespace().nth(1).and_then(|w| w.chars().next()).is_some_and(char::is_numeric)
+        || starts_with_any_ignore_ascii_case(line, &["po", "pu", "up", "da"])
+}
+
+/// Each pattern below runs only on lines that can match it (judged from the first characters or
+/// a required word): most lines are prose, and a regex call costs more than these tests.
 pub fn classify(line: &str) -> LineClass {
     let trimmed = line.trim();
-    if trimmed.is_empty() {
+    let Some(first) = trimmed.chars().next() else {
         return LineClass::Blank;
-    }
-    if TAIL_SET.is_match(trimmed) {
+    };
+    // (The two letters avoid `s`, which `(?i)` also matches as the long s.)
+    if starts_with_any_ignore_ascii_case(trimmed, &["re", "tr", "to", "mo", "yo"]) && TAIL_SET.is_match(trimmed) {
         return LineClass::TailCut;
     }
-    if SCRAPE_HEADER.is_match(line) {
+    if trimmed.starts_with("date") && SCRAPE_HEADER.is_match(line) {
         return LineClass::ScrapeHeader;
     }
-    if TRANSLATOR.is_match(trimmed) {
+    let after_stars = trimmed.trim_start_matches(|c: char| c == '*' || c.is_whitespace());
+    if after_stars.starts_with(['t', 'T']) && TRANSLATOR.is_match(trimmed) {
         return LineClass::Translator;
     }
-    if BYLINE.is_match(trimmed) && trimmed.split_whitespace().count() <= 16 {
+    let by = trimmed.get(..2).is_some_and(|w| w.eq_ignore_ascii_case("by"));
+    if by && BYLINE.is_match(trimmed) && trimmed.split_whitespace().count() <= 16 {
         return LineClass::Byline;
     }
-    if DATE_STAMP.is_match(trimmed) {
+    if may_be_date_stamp(trimmed, first) && DATE_STAMP.is_match(trimmed) {
         return LineClass::DateStamp;
     }
-    if BIO.is_match(trimmed) {
+    // "NAME NAME is/was/has been ...": the verb is the third to fifth word.
+    let bio_verb = || trimmed.split_whitespace().skip(2).take(3).any(|w| matches!(w, "is" | "was" | "has"));
+    if first.is_ascii_uppercase() && bio_verb() && BIO.is_match(trimmed) {
         return LineClass::Bio;
     }
-    if BOILERPLATE_SET.is_match(trimmed) || is_keyword_list(trimmed) || nav_bar(trimmed) || markup_only(trimmed) {
+    if BOILERPLATE_SET.is_match(trimmed)
+        || (FLOATING_KEY_FINDER.is_match(trimmed) && BOILERPLATE_FLOATING_SET.is_match(trimmed))
+        || is_keyword_list(trimmed)
+        || nav_bar(trimmed)
+        || markup_only(trimmed)
+    {
         return LineClass::Boilerplate;
     }
     LineClass::Content

@@ -19,7 +19,7 @@ pub use dates::{find_full_date, month_number};
 use layout::{classify, LineClass, BIO, BYLINE, SCRAPE_HEADER, TRANSLATOR};
 
 use crate::pipeline::Meta;
-use crate::text::{regex, Block, BlockKind};
+use crate::text::{contains_ignore_ascii_case, regex, Block, BlockKind};
 use crate::time::Date;
 
 /// What the article stage read from a document (the `articles` row, plus the body blocks).
@@ -53,12 +53,14 @@ fn split_lines(text: &str) -> Vec<Line> {
         let mut range = pos..pos + content.len();
         pos += raw.len();
         // Scraper markers glued to a paragraph ("[imText1]The DailyNK ...") are not text.
-        if let Some(m) = MARKER_PREFIX.find(content) {
+        if let Some(m) = content.trim_start().starts_with('[').then(|| MARKER_PREFIX.find(content)).flatten() {
             range.start += m.end();
         }
         // A photo caption that is a sentence of news ("Kim may have pardoned prisoners ... File
         // Photo by X/UPI | License Photo") keeps the sentence and loses the credit.
-        if let Some(m) = CAPTION_CREDIT.find(content) {
+        // (The credit needs a bar and the word "photo": most lines skip the regex.)
+        let may_hold_credit = content.contains('|') && contains_ignore_ascii_case(content, "photo");
+        if let Some(m) = may_hold_credit.then(|| CAPTION_CREDIT.find(content)).flatten() {
             let caption = content.get(..m.start()).unwrap_or("");
             if caption.split_whitespace().count() >= 8 {
                 range.end = range.start.max(pos - raw.len() + m.start());
@@ -74,8 +76,8 @@ fn split_lines(text: &str) -> Vec<Line> {
         let Some(line) = lines.get(i) else { continue };
         let this = key(line);
         let repeated = line.class == LineClass::Content
-            && this.split_whitespace().count() >= 8
-            && lines.get(i.saturating_sub(3)..i).is_some_and(|before| before.iter().any(|b| b.class == LineClass::Content && key(b) == this));
+            && lines.get(i.saturating_sub(3)..i).is_some_and(|before| before.iter().any(|b| b.class == LineClass::Content && key(b) == this))
+            && this.split_whitespace().count() >= 8;
         if repeated {
             if let Some(line) = lines.get_mut(i) {
                 line.class = LineClass::Boilerplate;
@@ -111,8 +113,10 @@ fn continues(prev: &str, next: &str) -> bool {
     if matches!(last, ',' | ';' | '-' | '\u{2013}' | '\u{2014}' | '(' | '\u{2018}' | '\u{201C}') {
         return true;
     }
-    let last_word = prev.rsplit(|c: char| !c.is_alphanumeric() && c != '\'').next().unwrap_or("").to_lowercase();
-    CONTINUING_WORDS.contains(&last_word.as_str())
+    let last_word = prev.rsplit(|c: char| !c.is_alphanumeric() && c != '\'').next().unwrap_or("");
+    // An ASCII comparison answers as `to_lowercase` would: the only non-ASCII letter that lowers
+    // to ASCII is the Kelvin sign, and no continuing word has a k.
+    CONTINUING_WORDS.iter().any(|w| w.eq_ignore_ascii_case(last_word))
 }
 
 /// A line that reads like a headline: short, no sentence-final period.
@@ -136,6 +140,29 @@ static SELF_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?i)(?:\btold|\bto|\bby|\bmet)\s+((?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})(?:'s?\s+Korean Service)?|((?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})\s+(?:has|have)\s+learned|((?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})\s+was confirmed",
     )
+});
+/// A cheap test that a line may hold a phrase [`self_reference`] accepts: some alias of a news
+/// outlet written as a whole word. [`SELF_REFERENCE`] runs its Unicode word boundaries and
+/// captures on every "to" and "by" of the body; most lines name no outlet and skip it.
+///
+/// It must let through every line the full pattern finds an outlet in. The phrase looked up is
+/// made of words of a `[A-Z][\w.]*` run (a trailing "'s" or "s" trimmed), so the alias is followed
+/// by `s*` and then a character outside `[\w.]`. It starts after white space, at the line start,
+/// or at the start of a match, and a match starting after an ASCII letter would have started one
+/// letter earlier; the only letters before it can be the last of a previous match ("learned",
+/// "confirmed", "Korean Service"), which end in d or e. Hence the class before the alias.
+static MAY_NAME_AN_OUTLET: LazyLock<Regex> = LazyLock::new(|| {
+    let aliases: Vec<String> = outlets::outlets()
+        .iter()
+        .filter(|o| o.kind == "outlet")
+        .flat_map(|o| o.aliases.iter())
+        .map(|a| outlets::without_article(a).split(' ').map(regex::escape).collect::<Vec<_>>().join(r"\s+"))
+        .collect();
+    if aliases.iter().any(String::is_empty) {
+        // An alias that is only an article: any line may name it.
+        return regex("");
+    }
+    regex(&format!(r"(?:^|[^a-ce-zA-CE-Z])(?i:{})s*(?:$|[^\w.])", aliases.join("|")))
 });
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| regex(r"[\w.+-]+(?:@|\(at\))[\w-]+(?:\.[\w-]+)+"));
 
@@ -200,7 +227,7 @@ pub fn analyse(original: &str, meta: &Meta) -> ArticleInfo {
             LineClass::Content | LineClass::Blank | LineClass::Boilerplate | LineClass::TailCut => {}
         }
         // Contact lines name the outlet by its e-mail domain.
-        if outlet_from_text.is_none() && text.to_ascii_lowercase().contains("direct any") {
+        if outlet_from_text.is_none() && contains_ignore_ascii_case(text, "direct any") {
             if let Some(outlet) = EMAIL.find(text).and_then(|m| outlets::by_domain(&m.as_str().replace("(at)", "@"))) {
                 outlet_from_text = Some(outlet.name.clone());
             }
@@ -210,9 +237,9 @@ pub fn analyse(original: &str, meta: &Meta) -> ArticleInfo {
     // Short caption lines just before a credit line ("prisoners" / "Image: pixabay").
     for index in 1..lines.len() {
         let credit = lines.get(index).is_some_and(|l| l.class == LineClass::Boilerplate && is_credit(line_text(&l.range)));
-        if let Some(prev) = lines.get_mut(index - 1) {
-            let words = original.get(prev.range.clone()).unwrap_or("").split_whitespace().count();
-            if credit && prev.class == LineClass::Content && words <= 6 && !original.get(prev.range.clone()).unwrap_or("").trim_end().ends_with('.') {
+        if let Some(prev) = lines.get_mut(index - 1).filter(|prev| credit && prev.class == LineClass::Content) {
+            let prev_text = original.get(prev.range.clone()).unwrap_or("");
+            if prev_text.split_whitespace().count() <= 6 && !prev_text.trim_end().ends_with('.') {
                 prev.class = LineClass::Boilerplate;
             }
         }
@@ -367,6 +394,9 @@ fn self_reference(original: &str, blocks: &[Block]) -> Option<String> {
     for block in blocks {
         for range in &block.lines {
             let text = original.get(range.clone()).unwrap_or("");
+            if !MAY_NAME_AN_OUTLET.is_match(text) {
+                continue;
+            }
             for c in SELF_REFERENCE.captures_iter(text) {
                 let name = c.get(1).or(c.get(2)).or(c.get(3)).map_or("", |m| m.as_str());
                 let name = name.trim_end_matches("'s").trim_end_matches('\u{2019}');
@@ -405,21 +435,24 @@ fn dedup(names: &mut Vec<String>) {
 /// The body: paragraphs (without the title) with lines joined, separated by blank lines, spaces
 /// collapsed.
 fn body_text(original: &str, blocks: &[Block]) -> String {
-    let mut body = String::new();
-    for block in blocks.iter().filter(|b| b.kind != BlockKind::Title) {
+    let body_blocks = || blocks.iter().filter(|b| b.kind != BlockKind::Title);
+    // Never more than the lines plus the paragraph breaks: one allocation.
+    let capacity = body_blocks().map(|b| b.lines.iter().map(|r| r.len() + 1).sum::<usize>() + 2).sum();
+    let mut body = String::with_capacity(capacity);
+    for block in body_blocks() {
         if !body.is_empty() {
             body.push_str("\n\n");
         }
-        let mut paragraph = String::new();
+        let mut paragraph_started = false;
         for range in &block.lines {
-            for word in original.get(range.clone()).unwrap_or("").split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()) {
-                if !paragraph.is_empty() {
-                    paragraph.push(' ');
+            for word in original.get(range.clone()).unwrap_or("").split_whitespace() {
+                if paragraph_started {
+                    body.push(' ');
                 }
-                paragraph.push_str(word);
+                body.push_str(word);
+                paragraph_started = true;
             }
         }
-        body.push_str(&paragraph);
     }
     body
 }

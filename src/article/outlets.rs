@@ -2,6 +2,7 @@
 //! aliases and domains, for outlet detection (datelines, contact e-mails) and for sources that
 //! are organisations ("CNBC reported", "said the KCNA").
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// One organisation of data/outlets.tsv.
@@ -41,15 +42,27 @@ pub fn outlets() -> &'static [Outlet] {
     &OUTLETS
 }
 
+/// A name as [`lookup`] compares it: a leading "the " / "The " dropped.
+pub fn without_article(name: &str) -> &str {
+    name.trim_start_matches("the ").trim_start_matches("The ")
+}
+
+/// Every alias (without its article, ASCII lower case) and the first outlet in the table that has
+/// it: [`lookup`] runs for every phrase a self-reference pattern finds, so it is one hash probe.
+static BY_ALIAS: LazyLock<HashMap<String, usize>> = LazyLock::new(|| {
+    let mut index = HashMap::new();
+    for (i, outlet) in outlets().iter().enumerate() {
+        for alias in &outlet.aliases {
+            index.entry(without_article(alias).to_ascii_lowercase()).or_insert(i);
+        }
+    }
+    index
+});
+
 /// The outlet one of whose aliases equals `name` (case-insensitive, a leading "the" ignored).
 pub fn lookup(name: &str) -> Option<&'static Outlet> {
-    let wanted = name.trim().trim_start_matches("the ").trim_start_matches("The ");
-    outlets().iter().find(|o| {
-        o.aliases.iter().any(|a| {
-            let alias = a.trim_start_matches("the ").trim_start_matches("The ");
-            alias.eq_ignore_ascii_case(wanted)
-        })
-    })
+    let wanted = without_article(name.trim()).to_ascii_lowercase();
+    BY_ALIAS.get(&wanted).and_then(|&i| outlets().get(i))
 }
 
 /// The outlet that owns an e-mail or web domain (`dailynkenglish@uni-media.net`, `www.upi.com`).

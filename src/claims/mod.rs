@@ -11,9 +11,11 @@ mod quotes;
 mod reported;
 mod sources;
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
 use crate::lexicon::{EntryKind, Hit, Lexicon};
@@ -63,13 +65,32 @@ pub struct Attribution {
     pub tail: Span,
 }
 
-static CUE_REGEX: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    let mut phrases: Vec<&str> = cues::CUE_VERBS.iter().map(|(p, _, _)| *p).collect();
-    phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
-    let alternation = phrases.iter().map(|p| regex::escape(p).replace(' ', r"\s+")).collect::<Vec<_>>().join("|");
-    Regex::new(&format!(r"(?i-u)\b(?:{alternation})\b")).ok()
+/// A reporting phrase split into words.
+struct CuePhrase {
+    words: Vec<&'static str>,
+    cue: &'static str,
+    usage: cues::CueUse,
+}
+
+/// The reporting phrases by the lower-cased first byte of their first word, each list longest
+/// phrase first: where two could start at the same word, the longer is tried first.
+static CUE_PHRASES: LazyLock<Vec<Vec<CuePhrase>>> = LazyLock::new(|| {
+    let mut phrases: Vec<(&str, &str, cues::CueUse)> = cues::CUE_VERBS.to_vec();
+    phrases.sort_by_key(|(p, _, _)| std::cmp::Reverse(p.len()));
+    let mut by_first: Vec<Vec<CuePhrase>> = (0..256).map(|_| Vec::new()).collect();
+    for (phrase, cue, usage) in phrases {
+        let first = phrase.bytes().next().unwrap_or(0).to_ascii_lowercase();
+        if let Some(list) = by_first.get_mut(usize::from(first)) {
+            list.push(CuePhrase { words: phrase.split(' ').collect(), cue, usage });
+        }
+    }
+    by_first
 });
 
+/// A word byte, as ASCII word boundaries see it.
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
 /// A wire dateline opening a lead ("SEOUL, Oct. 14 (UPI) -- "): not part of what was said.
 static DATELINE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
@@ -82,25 +103,56 @@ static DATELINE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 
 fn without_dateline(doc: &Document, span: Span) -> Span {
     let text = doc.slice(span);
+    // A dateline has its outlet in brackets.
+    if !text.contains('(') {
+        return span;
+    }
     match DATELINE.as_ref().and_then(|r| r.find(text)) {
         Some(m) if m.end() < text.len() => Span::new(span.start + m.end(), span.end),
         _ => span,
     }
 }
 
-/// Every reporting cue of `text`, in order.
+/// Every reporting cue of `text`, in order: a phrase of whole words (ASCII word boundaries),
+/// in any case, its words separated by ASCII whitespace; matches do not overlap.
 pub fn find_cues(text: &str) -> Vec<CueHit> {
-    let Some(regex) = CUE_REGEX.as_ref() else {
-        return Vec::new();
-    };
-    regex
-        .find_iter(text)
-        .filter_map(|m| {
-            let written = m.as_str().split_whitespace().collect::<Vec<_>>().join(" ").to_ascii_lowercase();
-            let &(_, cue, usage) = cues::CUE_VERBS.iter().find(|(p, _, _)| *p == written)?;
-            Some(CueHit { span: Span::new(m.start(), m.end()), cue, usage })
-        })
-        .collect()
+    let bytes = text.as_bytes();
+    let word_end = |from: usize| bytes.get(from..).map_or(from, |rest| from + rest.iter().position(|&b| !is_word_byte(b)).unwrap_or(rest.len()));
+    let mut hits = Vec::new();
+    let mut pos = 0;
+    while let Some(start) = bytes.get(pos..).and_then(|rest| rest.iter().position(|&b| is_word_byte(b))).map(|offset| pos + offset) {
+        let first_end = word_end(start);
+        pos = first_end;
+        let candidates = bytes.get(start).and_then(|b| CUE_PHRASES.get(usize::from(b.to_ascii_lowercase())));
+        let Some(candidates) = candidates.filter(|c| !c.is_empty()) else { continue };
+        let first = text.get(start..first_end).unwrap_or("");
+        // The rest of a phrase after its first word: whitespace, then each next word whole.
+        let rest_matches = |words: &[&str]| -> Option<usize> {
+            let mut end = first_end;
+            for word in words {
+                let gap = bytes.get(end..).map_or(0, |rest| rest.iter().take_while(|&&b| b.is_ascii_whitespace() || b == 0x0B).count());
+                if gap == 0 {
+                    return None;
+                }
+                let next_end = word_end(end + gap);
+                text.get(end + gap..next_end).filter(|w| w.eq_ignore_ascii_case(word))?;
+                end = next_end;
+            }
+            Some(end)
+        };
+        let found = candidates.iter().find_map(|phrase| {
+            let (head, tail) = phrase.words.split_first()?;
+            if head.len() != first.len() || !head.eq_ignore_ascii_case(first) {
+                return None;
+            }
+            rest_matches(tail).map(|end| (end, phrase.cue, phrase.usage))
+        });
+        if let Some((end, cue, usage)) = found {
+            hits.push(CueHit { span: Span::new(start, end), cue, usage });
+            pos = end;
+        }
+    }
+    hits
 }
 
 fn is_filler(part: &str) -> bool {
@@ -240,11 +292,48 @@ struct Found {
     via_span: Option<Span>,
 }
 
+/// The hedge words in one automaton, matched ASCII-case-insensitively on the text as written.
+static HEDGE_MATCHER: LazyLock<Option<AhoCorasick>> =
+    LazyLock::new(|| AhoCorasickBuilder::new().ascii_case_insensitive(true).match_kind(MatchKind::Standard).build(cues::HEDGES.iter().map(|(w, _)| *w)).ok());
+
+/// Whether lower-casing `text` changes only ASCII letters: then a hedge is at the same bytes,
+/// with the same neighbours, in `text` as in its lower-cased copy.
+fn lowercase_keeps_layout(text: &str) -> bool {
+    text.is_ascii()
+        || text.chars().filter(|c| !c.is_ascii()).all(|c| {
+            let mut lower = c.to_lowercase();
+            lower.next() == Some(c) && lower.next().is_none()
+        })
+}
+
+/// Which hedges (by index into `cues::HEDGES`) occur as whole words in `text`, lower-cased.
+fn hedges_present(text: &str) -> Vec<bool> {
+    let mut present = vec![false; cues::HEDGES.len()];
+    match HEDGE_MATCHER.as_ref() {
+        Some(matcher) if lowercase_keeps_layout(text) => {
+            // An occurrence that a left-to-right search of its hedge alone would skip starts
+            // inside the previous one, after a letter, so it is no whole word (a test checks).
+            for m in matcher.find_overlapping_iter(text) {
+                if sources::is_word_boundary(text, m.start(), m.end()) {
+                    if let Some(slot) = present.get_mut(m.pattern().as_usize()) {
+                        *slot = true;
+                    }
+                }
+            }
+        }
+        _ => {
+            let lower = text.to_lowercase();
+            for ((word, _), slot) in cues::HEDGES.iter().zip(present.iter_mut()) {
+                *slot = lower.match_indices(word).any(|(i, _)| sources::is_word_boundary(&lower, i, i + word.len()));
+            }
+        }
+    }
+    present
+}
+
 fn hedges_in(text: &str, cue: &str) -> Vec<String> {
-    let lower = text.to_lowercase();
     let mut found: Vec<String> = Vec::new();
-    for (word, code) in cues::HEDGES {
-        let present = lower.match_indices(word).any(|(i, _)| sources::is_word_boundary(&lower, i, i + word.len()));
+    for ((_, code), present) in cues::HEDGES.iter().zip(hedges_present(text)) {
         if present && !found.iter().any(|f| f == code) {
             found.push(code.to_string());
         }
@@ -282,8 +371,16 @@ pub fn extract_with_names(doc: &Document, lexicon: &Lexicon, names: &[Hit], time
         starting_before.checked_sub(1).and_then(|last| mask_reach.get(last)).is_some_and(|&reach| reach >= span.end)
     };
     let plain_context = PhraseContext { lexicon, last_province: None, with_places: false };
-    let accept =
-        |phrase: &str| sources::describe(phrase, &plain_context).is_some_and(|d| d.reference != Reference::Pronoun || phrase.split_whitespace().count() <= 3);
+    // Sentences try the same phrases under several readings: each is described once.
+    let verdicts: RefCell<HashMap<String, bool>> = RefCell::new(HashMap::new());
+    let accept = |phrase: &str| {
+        if let Some(&verdict) = verdicts.borrow().get(phrase) {
+            return verdict;
+        }
+        let verdict = sources::describe(phrase, &plain_context).is_some_and(|d| d.reference != Reference::Pronoun || phrase.split_whitespace().count() <= 3);
+        verdicts.borrow_mut().insert(phrase.to_string(), verdict);
+        verdict
+    };
 
     let mut found: Vec<Found> =
         quote_claims.into_iter().map(|q| Found { kind: "quote", content: q.content, attribution: q.attribution, via_span: None }).collect();

@@ -128,6 +128,10 @@ pub fn find_outlets(text: &str) -> Vec<(usize, usize, &'static str, &'static str
 
 /// Removes dash-delimited asides ("China -- which has also signed ... -- claims") and brackets.
 pub(crate) fn strip_asides(phrase: &str) -> String {
+    // Without brackets or dashes there is nothing to remove.
+    if !phrase.contains(['(', '[', '—', '–']) && !phrase.contains("--") {
+        return phrase.to_string();
+    }
     let mut out = String::with_capacity(phrase.len());
     let mut depth = 0usize;
     let mut in_dash = false;
@@ -263,7 +267,8 @@ pub fn describe(phrase: &str, context: &PhraseContext) -> Option<SourceDesc> {
     let core = core_words(text);
     let meaningful: Vec<&String> = core.iter().filter(|w| !FILLER_WORDS.contains(&w.as_str())).collect();
     // A descriptor's core is short ("a high-ranking Daily NK source"); longer runs are clauses.
-    let outlet_words = find_outlets(text).first().map_or(0, |(s, e, _, _)| text.get(*s..*e).unwrap_or("").split_whitespace().count());
+    let outlets_found = find_outlets(text);
+    let outlet_words = outlets_found.first().map_or(0, |(s, e, _, _)| text.get(*s..*e).unwrap_or("").split_whitespace().count());
     if meaningful.len() > 6 + outlet_words {
         return None;
     }
@@ -284,7 +289,6 @@ pub fn describe(phrase: &str, context: &PhraseContext) -> Option<SourceDesc> {
     };
     // "Han Hye Young, a North Korean defector from Hoeryong": the head may sit in an appositive.
     let head = head_in(text).or_else(|| text.split(", ").skip(1).find_map(head_in));
-    let outlets_found = find_outlets(text);
     let institutions = INSTITUTION_MATCHER.find(text);
     let name = person_name(text);
     // Outlets after "speaking to" / "told" are where the source spoke, not the source.

@@ -215,3 +215,41 @@ fn a_person_with_a_role_at_an_ngo_speaks_for_the_ngo() {
     let (_, claims) = run("\"The camp is full,\" Greg Scarlatoiu, HRNK's executive director, said.");
     assert_eq!((claims[0].source_type.as_str(), claims[0].source_name.as_deref()), ("ngo", Some("Greg Scarlatoiu")));
 }
+
+/// A hedge that overlaps itself ("rumor" in "rumorumor") could hide from a left-to-right search
+/// an occurrence that the overlapping search of `hedges_present` sees; harmless when the byte
+/// before such an occurrence is inside the first one and alphanumeric, so never a word boundary.
+#[test]
+fn self_overlapping_hedges_never_start_a_word_inside_themselves() {
+    for (word, _) in cues::HEDGES {
+        let bytes = word.as_bytes();
+        for k in (1..word.len()).filter(|&k| word.get(..k) == word.get(word.len() - k..)) {
+            assert!(bytes[word.len() - k - 1].is_ascii_alphanumeric(), "{word}");
+        }
+    }
+}
+
+#[test]
+fn hedges_read_alike_with_and_without_non_ascii() {
+    let text = "Prisoners were REPORTEDLY freed, it is unclear why; Rumors said they may have left.";
+    let ascii = hedges_in(text, "said");
+    assert_eq!(ascii, vec!["reportedly", "rumor", "unclear", "may"]);
+    // "İ" lower-cases to two characters: the slow path reads this text.
+    assert_eq!(hedges_in(&format!("İ {text}"), "said"), ascii);
+    assert_eq!(hedges_in("Allegedly — the prisoners", "claims"), vec!["allegedly", "claims"]);
+}
+
+/// `find_cues` finds what the reporting-phrase pattern it replaced finds.
+#[test]
+fn cue_scan_matches_the_phrase_pattern() {
+    let mut phrases: Vec<&str> = cues::CUE_VERBS.iter().map(|(p, _, _)| *p).collect();
+    phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    let alternation = phrases.iter().map(|p| regex::escape(p).replace(' ', r"\s+")).collect::<Vec<_>>().join("|");
+    let pattern = Regex::new(&format!(r"(?i-u)\b(?:{alternation})\b")).unwrap();
+    let text = "He SAID, according  to\n\nofficials, that she has learned_ nothing; HAS\tCONFIRMED claims claimed saidx \
+                ésaid_ said2 2said has been told; Called On tells-adds éclaims ACCORDING TO according to";
+    let expected: Vec<(usize, usize)> = pattern.find_iter(text).map(|m| (m.start(), m.end())).collect();
+    let found: Vec<(usize, usize)> = find_cues(text).iter().map(|h| (h.span.start, h.span.end)).collect();
+    assert_eq!(found, expected);
+    assert!(found.len() >= 10);
+}

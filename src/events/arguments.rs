@@ -17,8 +17,8 @@ use crate::lexicon::{EntryKind, Lexicon};
 use crate::text::{regex, Document, Span};
 use crate::time::{TimeAnalysis, TimeKind};
 
-use super::cues::{self, Count};
-use super::hits::{clause_of, strong_clause_of, Hit};
+use super::cues::{self, Count, DocCues};
+use super::hits::{Clauses, Hit};
 use super::merge::Draft;
 use super::Event;
 
@@ -67,6 +67,7 @@ const PERSON_AGENTS: &[&str] = &["Kim Jong Un", "Kim Jong Il", "Kim Il Sung"];
 /// Per-document state for placing argument phrases on events.
 pub struct Placer<'a> {
     pub doc: &'a Document,
+    pub clauses: &'a Clauses<'a>,
     pub hits: &'a [Hit],
     pub owner: &'a [Option<usize>],
 }
@@ -82,7 +83,7 @@ impl Placer<'_> {
     fn event_for(&self, span: Span) -> Option<(usize, usize)> {
         let sentence_index = self.doc.sentence_index_at(span.start)?;
         let sentence = self.doc.sentences.get(sentence_index)?;
-        let clause = clause_of(self.doc, sentence.span, span);
+        let clause = self.clauses.clause_of(sentence.span, span);
         let mut best: Option<(usize, usize, usize)> = None;
         for (h, hit) in hits_of_sentence(self.hits, sentence_index) {
             let Some(Some(d)) = self.owner.get(h) else { continue };
@@ -106,6 +107,8 @@ fn push_unique(list: &mut Vec<String>, value: &str) {
 #[allow(clippy::too_many_arguments)]
 pub fn fill(
     doc: &Document,
+    clauses: &Clauses,
+    cues: &DocCues,
     lexicon: &Lexicon,
     names: &[crate::lexicon::Hit],
     time: &TimeAnalysis,
@@ -116,7 +119,7 @@ pub fn fill(
     owner: &[Option<usize>],
     events: &mut [Event],
 ) {
-    let placer = Placer { doc, hits, owner };
+    let placer = Placer { doc, clauses, hits, owner };
     let mut counted: Vec<Option<(bool, Count)>> = vec![None; events.len()];
     // the sentences (by span) that hold a trigger of some event
     let with_events: HashSet<Span> = hits
@@ -131,9 +134,10 @@ pub fn fill(
             continue;
         }
         let text = doc.slice(s);
-        for (offset, code) in cues::subjects_in(text) {
+        let subjects = if cues.subject.may_match(&doc.norm, s.start, s.end) { cues::subjects_in(text) } else { Vec::new() };
+        for (offset, code) in subjects {
             let at = Span::new(s.start + offset, s.start + offset + 1);
-            let strong = strong_clause_of(doc, s, at);
+            let strong = clauses.strong_clause_of(s, at);
             let excluded = cues::is_exclusion(doc.slice(strong));
             // Who a clause is about concerns every event told in it ("defectors who were
             // repatriated ... are being detained"); else the nearest trigger's event.
@@ -152,7 +156,7 @@ pub fn fill(
             let comparison = hits_of_sentence(hits, si).any(|(h, hit)| {
                 hit.ordinal == Some(1)
                     && strong.contains(hit.span)
-                    && !clause_of(doc, s, at).overlaps(hit.span)
+                    && !clauses.clause_of(s, at).overlaps(hit.span)
                     && owner.get(h).copied().flatten().is_some_and(|d| targets.contains(&d))
             });
             if comparison {
@@ -169,7 +173,8 @@ pub fn fill(
                 }
             }
         }
-        for count in cues::counts_in(text) {
+        let counts = if cues.count.may_match(&doc.norm, s.start, s.end) { cues::counts_in(text) } else { Vec::new() };
+        for count in counts {
             let at = Span::new(s.start + count.start, s.start + count.end);
             let Some((h, d)) = placer.event_for(at) else { continue };
             let headline = hits.get(h).is_some_and(|x| x.headline);
@@ -207,7 +212,7 @@ pub fn fill(
                     push_unique(&mut event.measures, measure);
                 }
             }
-            person_and_state_agents(doc, hit, &mut event.agents);
+            person_and_state_agents(doc, clauses, hit, &mut event.agents);
             if hit.family == "sentence_reduction" {
                 reduction_bounds(doc, &durations, hit, event);
             }
@@ -306,9 +311,9 @@ fn place_facilities(facilities: &[FacilityRef], placer: &Placer, events: &mut [E
 }
 
 /// "Kim Jong Un granted amnesty", "the North Korean government granted amnesty".
-fn person_and_state_agents(doc: &Document, hit: &Hit, agents: &mut Vec<String>) {
+fn person_and_state_agents(doc: &Document, clauses: &Clauses, hit: &Hit, agents: &mut Vec<String>) {
     let Some(sentence) = doc.sentences.get(hit.sentence) else { return };
-    let clause = strong_clause_of(doc, sentence.span, hit.span);
+    let clause = clauses.strong_clause_of(sentence.span, hit.span);
     let before = doc.norm.get(clause.start..hit.span.start).unwrap_or("");
     let window_start = before.len().saturating_sub(80);
     let window = before.get(window_start..).unwrap_or(before);

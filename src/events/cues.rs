@@ -5,11 +5,14 @@
 //! words just before the trigger, its clause, its sentence). Status precedence is fixed:
 //! hypothetical > negated > habitual > planned > occurred.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::{Regex, RegexSet};
 
 use crate::text::regex;
+
+use super::presence::Presence;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
@@ -101,53 +104,93 @@ static ANAPHOR_RE: LazyLock<Regex> = LazyLock::new(|| regex(ANAPHOR_BEFORE));
 static BACK_RE: LazyLock<Regex> = LazyLock::new(|| regex(BACK_REFERENCE));
 static NEW_RE: LazyLock<Regex> = LazyLock::new(|| regex(NEW_REFERENCE));
 
+/// The most words before a trigger any cue reads.
+const TAIL_WORDS: usize = 10;
+
+/// The last words of the text before a trigger, lower-cased and joined by single spaces. Read
+/// once per trigger from the end (the text before a trigger can be a long sentence, and only its
+/// last words count); each cue then takes as many of them as it needs.
+pub struct Tail {
+    /// ASCII only: words are runs of ASCII letters, digits and apostrophes.
+    joined: String,
+    /// Where each word starts in `joined`, in text order (`count` of them).
+    starts: [usize; TAIL_WORDS],
+    count: usize,
+}
+
+impl Tail {
+    pub fn of(text: &str) -> Tail {
+        // read backwards into the end of the array, so the words land in text order
+        let mut words = [""; TAIL_WORDS];
+        let mut count = 0;
+        for (slot, word) in words.iter_mut().rev().zip(text.rsplit(|c: char| !is_word_char(c)).filter(|w| !w.is_empty())) {
+            *slot = word;
+            count += 1;
+        }
+        let words = words.get(TAIL_WORDS - count..).unwrap_or(&[]);
+        let mut joined = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
+        let mut starts = [0; TAIL_WORDS];
+        for (start, word) in starts.iter_mut().zip(words) {
+            if !joined.is_empty() {
+                joined.push(' ');
+            }
+            *start = joined.len();
+            joined.push_str(word);
+        }
+        joined.make_ascii_lowercase();
+        Tail { joined, starts, count }
+    }
+
+    /// The last `n` words (at most [`TAIL_WORDS`]), joined by spaces.
+    fn last(&self, n: usize) -> &str {
+        let first = self.count.saturating_sub(n);
+        self.starts.get(..self.count).and_then(|starts| starts.get(first)).and_then(|&at| self.joined.get(at..)).unwrap_or("")
+    }
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '\''
 }
 
-/// The last `n` words of `text`, lower-cased, in text order. Read from the end: the text before
-/// a trigger can be a long sentence, and only its last words count.
-fn last_words(text: &str, n: usize) -> Vec<String> {
-    let mut out: Vec<String> = text.rsplit(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).take(n).map(str::to_ascii_lowercase).collect();
-    out.reverse();
-    out
+fn first_word(text: &str) -> &str {
+    text.split(|c: char| !is_word_char(c)).find(|w| !w.is_empty()).unwrap_or("")
 }
 
-fn first_word(text: &str) -> String {
-    text.split(|c: char| !is_word_char(c)).find(|w| !w.is_empty()).map(str::to_ascii_lowercase).unwrap_or_default()
-}
-
-/// The last `n` words of `text`, joined by spaces.
-fn tail_words(text: &str, n: usize) -> String {
-    last_words(text, n).join(" ")
-}
-
-/// Status of a trigger from the text of its clause before it (`clause_before`), its sentence
-/// before it (`sentence_before`) and its clause after it (`clause_after`). Returns the status and
-/// whether a cue said so (false = the default, occurred).
-pub fn status(sentence_before: &str, clause_before: &str, clause_after: &str) -> (Status, bool) {
+/// Status of a trigger from the text of its clause before it (`clause_before`, whose last words
+/// are `tail`), its sentence before it (`sentence_before`) and its clause after it
+/// (`clause_after`). Returns the status and whether a cue said so (false = the default,
+/// occurred). `habitual_possible` false says the habit pattern matches none of these texts.
+pub fn status(sentence_before: &str, clause_before: &str, tail: &Tail, clause_after: &str, habitual_possible: bool) -> (Status, bool) {
     // "camp No. 14" is a number, not a negator.
-    let cleaned = clause_before.replace("No. ", "number ");
-    let clause_before = cleaned.as_str();
-    if HYPOTHETICAL_RE.is_match(&tail_words(clause_before, 10)) {
+    let cleaned_tail;
+    let (clause_before, tail, habitual_possible) = if clause_before.contains("No. ") {
+        let cleaned = clause_before.replace("No. ", "number ");
+        cleaned_tail = Tail::of(&cleaned);
+        // not a piece of the document: what the document search found says nothing about it
+        (Cow::Owned(cleaned), &cleaned_tail, true)
+    } else {
+        (Cow::Borrowed(clause_before), tail, habitual_possible)
+    };
+    let clause_before = clause_before.as_ref();
+    if HYPOTHETICAL_RE.is_match(tail.last(10)) {
         return (Status::Hypothetical, true);
     }
-    let last = last_words(clause_before, 4);
-    let window = last.as_slice();
-    if let Some(pos) = window.iter().rposition(|w| NEGATORS.contains(&w.as_str())) {
+    let window: Vec<&str> = tail.last(4).split(' ').filter(|w| !w.is_empty()).collect();
+    if let Some(pos) = window.iter().rposition(|w| NEGATORS.contains(w)) {
         let between = window.get(pos + 1..).unwrap_or(&[]);
-        if !between.iter().any(|w| NEGATION_BLOCKERS.contains(&w.as_str())) {
+        if !between.iter().any(|w| NEGATION_BLOCKERS.contains(w)) {
             return (Status::Negated, true);
         }
     }
     let opener = sentence_before.split(',').next().filter(|_| sentence_before.contains(',')).unwrap_or("");
-    if HABITUAL_RE.is_match(clause_before) || HABITUAL_RE.is_match(clause_after) || (opener.split_whitespace().count() <= 2 && HABITUAL_RE.is_match(opener)) {
+    let habitual = |text: &str| habitual_possible && HABITUAL_RE.is_match(text);
+    if habitual(clause_before) || habitual(clause_after) || (opener.split_whitespace().count() <= 2 && habitual(opener)) {
         return (Status::Habitual, true);
     }
-    if PLANNED_BEFORE_RE.is_match(&tail_words(clause_before, 8)) || PLANNED_AFTER_RE.is_match(clause_after) {
+    if PLANNED_BEFORE_RE.is_match(tail.last(8)) || PLANNED_AFTER_RE.is_match(clause_after) {
         return (Status::Planned, true);
     }
-    if OCCURRED_RE.is_match(&tail_words(clause_before, 6)) {
+    if OCCURRED_RE.is_match(tail.last(6)) {
         return (Status::Occurred, true);
     }
     (Status::Occurred, false)
@@ -157,16 +200,16 @@ pub fn is_exclusion(clause: &str) -> bool {
     EXCLUSION_RE.is_match(clause)
 }
 
-/// A relative clause or reduced relative before the trigger, or a participle used as an
-/// adjective after it ("the repatriated defectors", "the released prisoners").
-pub fn is_weak(before: &str, after: &str) -> bool {
-    let tail = tail_words(before, 7);
-    if WEAK_RE.is_match(&tail) {
+/// A relative clause or reduced relative before the trigger (whose last words are `before`), or
+/// a participle used as an adjective after it ("the repatriated defectors", "the released
+/// prisoners").
+pub fn is_weak(before: &Tail, after: &str) -> bool {
+    if WEAK_RE.is_match(before.last(7)) {
         return true;
     }
     let next = first_word(after);
-    let prev = last_words(before, 1).pop().unwrap_or_default();
-    PEOPLE_NOUNS.contains(&next.as_str()) && ADJECTIVE_LEADS.contains(&prev.as_str())
+    let prev = before.last(1);
+    PEOPLE_NOUNS.iter().any(|noun| noun.eq_ignore_ascii_case(next)) && ADJECTIVE_LEADS.contains(&prev)
 }
 
 /// Words before a participle that make it an adjective ("the released prisoners").
@@ -175,23 +218,32 @@ const ADJECTIVE_LEADS: &[&str] = &["the", "recently", "newly", "previously", "th
 /// Nouns for people that a participle may qualify.
 const PEOPLE_NOUNS: &[&str] = &["defectors", "prisoners", "inmates", "people", "detainees", "convicts", "north", "women", "men", "individuals"];
 
-pub fn is_anaphoric(before: &str) -> bool {
-    let tail = tail_words(before, 4);
-    ANAPHOR_RE.is_match(&tail) && !NEW_RE.is_match(&tail)
+pub fn is_anaphoric(before: &Tail) -> bool {
+    let tail = before.last(4);
+    ANAPHOR_RE.is_match(tail) && !NEW_RE.is_match(tail)
 }
 
-pub fn is_new_reference(before: &str) -> bool {
-    NEW_RE.is_match(&tail_words(before, 3))
+pub fn is_new_reference(before: &Tail) -> bool {
+    NEW_RE.is_match(before.last(3))
 }
 
 /// "one dropping dead at work and the other beaten to death": the trigger after "the other".
-pub fn is_enumerated(before: &str) -> bool {
-    ENUMERATED_RE.is_match(&tail_words(before, 3))
+pub fn is_enumerated(before: &Tail) -> bool {
+    ENUMERATED_RE.is_match(before.last(3))
 }
+
+/// The cue must start within the first three bytes; every way to write it is at most 15 bytes
+/// long (a Kelvin sign for the k of "back" included), so the first 24 bytes decide.
+const BACK_REFERENCE_REACH: usize = 24;
 
 pub fn is_back_reference(sentence_before: &str) -> bool {
     let lower = sentence_before.trim_start();
-    BACK_RE.find(lower).is_some_and(|m| m.start() < 3)
+    let mut cut = BACK_REFERENCE_REACH.min(lower.len());
+    while !lower.is_char_boundary(cut) {
+        cut += 1;
+    }
+    let head = lower.get(..cut).unwrap_or(lower);
+    BACK_RE.find(head).is_some_and(|m| m.start() < 3)
 }
 
 /// Subject codes (SCHEMA.md) and the phrases that name them.
@@ -231,6 +283,24 @@ static SUBJECT_RES: LazyLock<Vec<(&'static str, Regex)>> =
 /// All subject patterns in one set: one pass says which to run.
 static SUBJECT_SET: LazyLock<RegexSet> =
     LazyLock::new(|| RegexSet::new(SUBJECTS.iter().map(|(_, p)| format!(r"(?i)(?-u:\b)(?:{p})(?-u:\b)"))).unwrap_or_else(|_| RegexSet::empty()));
+
+/// Any subject phrase: where it finds none, no row of [`SUBJECTS`] can match.
+static ANY_SUBJECT: LazyLock<Regex> =
+    LazyLock::new(|| regex(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", SUBJECTS.iter().map(|(_, p)| format!("(?:{p})")).collect::<Vec<_>>().join("|"))));
+
+/// Where the cue patterns searched per trigger or per sentence may match in a document, each
+/// found with one search of the whole text.
+pub struct DocCues {
+    pub count: Presence,
+    pub habitual: Presence,
+    pub subject: Presence,
+}
+
+impl DocCues {
+    pub fn of(text: &str) -> DocCues {
+        DocCues { count: Presence::of(&COUNT_RE, text), habitual: Presence::of(&HABITUAL_RE, text), subject: Presence::of(&ANY_SUBJECT, text) }
+    }
+}
 
 /// Subject codes named in `text`, with byte offsets (relative to `text`).
 pub fn subjects_in(text: &str) -> Vec<(usize, &'static str)> {
@@ -317,6 +387,9 @@ mod tests {
 
     #[test]
     fn status_from_cues() {
+        let status = |sentence_before: &str, clause_before: &str, clause_after: &str| {
+            super::status(sentence_before, clause_before, &Tail::of(clause_before), clause_after, true)
+        };
         assert_eq!(status("", "Kim Jong Un had failed to order a ", "").0, Status::Negated);
         assert_eq!(status("", "authorities have ordered that ", " be given").0, Status::Planned);
         assert_eq!(status("", "North Korea plans to hand out ", "").0, Status::Planned);
@@ -330,17 +403,18 @@ mod tests {
 
     #[test]
     fn exclusion_and_references() {
+        let weak = |before: &str, after: &str| is_weak(&Tail::of(before), after);
         assert!(is_exclusion("the amnesty did not include prisoners sentenced to six months"));
         assert!(is_exclusion("no political prisoners under the surveillance of the Ministry of State Security were freed"));
         assert!(is_exclusion("NO PARDONS FOR POLITICAL PRISON CAMP INMATES"));
         assert!(!is_exclusion("thousands of prisoners have been released"));
-        assert!(is_weak("defectors who were recently ", " from China"));
-        assert!(is_weak("Also among the ", " prisoners were"));
-        assert!(is_weak("North Koreans who attempted to defect or were ", " in China"));
-        assert!(!is_weak("thousands of prisoners have been ", " with pardon"));
-        assert!(!is_weak("China ", " about 200 people"));
-        assert!(is_anaphoric("preparing for the mass "));
-        assert!(!is_anaphoric("were included in last year's special "));
+        assert!(weak("defectors who were recently ", " from China"));
+        assert!(weak("Also among the ", " prisoners were"));
+        assert!(weak("North Koreans who attempted to defect or were ", " in China"));
+        assert!(!weak("thousands of prisoners have been ", " with pardon"));
+        assert!(!weak("China ", " about 200 people"));
+        assert!(is_anaphoric(&Tail::of("preparing for the mass ")));
+        assert!(!is_anaphoric(&Tail::of("were included in last year's special ")));
         assert!(is_back_reference("At the time, the "));
     }
 
@@ -352,10 +426,11 @@ mod tests {
 
     #[test]
     fn last_words_read_from_the_end() {
-        assert_eq!(tail_words("He said: the prisoners' (first) release", 3), "prisoners' first release");
-        assert_eq!(tail_words("  ", 3), "");
-        assert_eq!(first_word(" -- Daily NK's source"), "daily");
-        assert_eq!(last_words("one two", 5), vec!["one".to_string(), "two".to_string()]);
+        assert_eq!(Tail::of("He said: the prisoners' (first) release").last(3), "prisoners' first release");
+        assert_eq!(Tail::of("  ").last(3), "");
+        assert_eq!(first_word(" -- Daily NK's source"), "Daily");
+        assert_eq!(Tail::of("One two").last(5), "one two");
+        assert_eq!(Tail::of("a b c d e f g h i j k l").last(12), "c d e f g h i j k l");
     }
 
     #[test]

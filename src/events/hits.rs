@@ -10,7 +10,7 @@
 use crate::text::{BlockKind, Document, Span};
 use crate::time::TimeAnalysis;
 
-use super::cues::{self, Status};
+use super::cues::{self, DocCues, Status};
 use super::timing::{self, compatible, Identity, TimeGroup};
 use super::triggers::{find_triggers, RawHit};
 
@@ -58,29 +58,76 @@ const CLAUSE_BREAKS: &[&str] = &[", ", "; ", ": ", "\"", "(", ")"];
 const CONTRAST_BREAKS: &[&str] = &[", but ", " but ", ", while ", ", whereas ", "; "];
 const STRONG_BREAKS: &[&str] = &[", and ", ", while ", ", but ", "; ", " but ", ", whereas ", ". "];
 
-/// Start of the clause around `pos` within `[lo, pos)`: the end of the last break in it. Walks
-/// back from `pos` (the nearest break is usually a few words away in a long sentence).
-fn clause_start(text: &str, lo: usize, pos: usize, breaks: &[&str]) -> usize {
-    let Some(region) = text.get(lo..pos) else { return lo };
-    let bytes = region.as_bytes();
-    (0..=bytes.len()).rev().find(|&end| bytes.get(..end).is_some_and(|head| breaks.iter().any(|b| head.ends_with(b.as_bytes())))).map_or(lo, |end| lo + end)
+/// Which list a break comes from (bit flags, as one string may be in several).
+const CLAUSE: u8 = 1;
+const CONTRAST: u8 = 2;
+const STRONG: u8 = 4;
+const BREAK_LISTS: [(u8, &[&str]); 3] = [(CLAUSE, CLAUSE_BREAKS), (CONTRAST, CONTRAST_BREAKS), (STRONG, STRONG_BREAKS)];
+
+/// Every clause break of a document, found in one pass: a clause boundary is then a lookup among
+/// the few breaks of a sentence, not a byte-by-byte scan per trigger and argument.
+pub struct Clauses<'a> {
+    text: &'a str,
+    /// (start, end, list flags) of each occurrence of a break string, by start.
+    breaks: Vec<(usize, usize, u8)>,
 }
 
-/// End of the clause around `pos` within `[pos, hi)`: the start of the first break in it.
-fn clause_end(text: &str, pos: usize, hi: usize, breaks: &[&str]) -> usize {
-    let Some(region) = text.get(pos..hi) else { return hi };
-    let bytes = region.as_bytes();
-    (0..bytes.len()).find(|&start| bytes.get(start..).is_some_and(|rest| breaks.iter().any(|b| rest.starts_with(b.as_bytes())))).map_or(hi, |start| pos + start)
-}
+impl<'a> Clauses<'a> {
+    pub fn of(text: &'a str) -> Clauses<'a> {
+        let bytes = text.as_bytes();
+        let mut breaks = Vec::new();
+        for (at, first) in bytes.iter().enumerate() {
+            if !matches!(first, b',' | b';' | b':' | b'"' | b'(' | b')' | b'.' | b' ') {
+                continue;
+            }
+            let rest = bytes.get(at..).unwrap_or(&[]);
+            for (flag, list) in BREAK_LISTS {
+                for b in list.iter().map(|b| b.as_bytes()) {
+                    if b.first() == Some(first) && rest.starts_with(b) {
+                        breaks.push((at, at + b.len(), flag));
+                    }
+                }
+            }
+        }
+        Clauses { text, breaks }
+    }
 
-/// The comma clause containing `span` (for placing arguments).
-pub fn clause_of(doc: &Document, sentence: Span, span: Span) -> Span {
-    Span::new(clause_start(&doc.norm, sentence.start, span.start, CLAUSE_BREAKS), clause_end(&doc.norm, span.end, sentence.end, CLAUSE_BREAKS))
-}
+    /// Start of the clause around `pos` within `[lo, pos)`: the end of the last break (of the
+    /// `flag` list) that lies in it.
+    fn start(&self, lo: usize, pos: usize, flag: u8) -> usize {
+        if self.text.get(lo..pos).is_none() {
+            return lo;
+        }
+        let first = self.breaks.partition_point(|&(start, _, _)| start < lo);
+        let inside = self.breaks.get(first..).unwrap_or(&[]).iter().take_while(|&&(start, _, _)| start < pos);
+        inside.filter(|&&(_, end, f)| f & flag != 0 && end <= pos).map(|&(_, end, _)| end).max().unwrap_or(lo)
+    }
 
-/// The clause between strong breaks (", and", ", but") containing `span`.
-pub fn strong_clause_of(doc: &Document, sentence: Span, span: Span) -> Span {
-    Span::new(clause_start(&doc.norm, sentence.start, span.start, STRONG_BREAKS), clause_end(&doc.norm, span.end, sentence.end, STRONG_BREAKS))
+    /// End of the clause around `pos` within `[pos, hi)`: the start of the first break (of the
+    /// `flag` list) that lies in it.
+    fn end(&self, pos: usize, hi: usize, flag: u8) -> usize {
+        if self.text.get(pos..hi).is_none() {
+            return hi;
+        }
+        let first = self.breaks.partition_point(|&(start, _, _)| start < pos);
+        let mut inside = self.breaks.get(first..).unwrap_or(&[]).iter().take_while(|&&(start, _, _)| start < hi);
+        inside.find(|&&(_, end, f)| f & flag != 0 && end <= hi).map_or(hi, |&(start, _, _)| start)
+    }
+
+    /// The comma clause containing `span` (for placing arguments).
+    pub fn clause_of(&self, sentence: Span, span: Span) -> Span {
+        Span::new(self.start(sentence.start, span.start, CLAUSE), self.end(span.end, sentence.end, CLAUSE))
+    }
+
+    /// The clause between strong breaks (", and", ", but") containing `span`.
+    pub fn strong_clause_of(&self, sentence: Span, span: Span) -> Span {
+        Span::new(self.start(sentence.start, span.start, STRONG), self.end(span.end, sentence.end, STRONG))
+    }
+
+    /// The stretch no time phrase may cross out of (", but", ", whereas").
+    fn contrast_of(&self, sentence: Span, span: Span) -> Span {
+        Span::new(self.start(sentence.start, span.start, CONTRAST), self.end(span.end, sentence.end, CONTRAST))
+    }
 }
 
 fn ordinal_of(text: &str) -> Option<u8> {
@@ -88,19 +135,20 @@ fn ordinal_of(text: &str) -> Option<u8> {
     [("first", 1), ("second", 2), ("third", 3), ("fourth", 4)].iter().find(|(w, _)| lower.contains(w)).map(|(_, n)| *n)
 }
 
-/// Whether a sentence counts many people ("thousands of prisoners"), remembered for the last
-/// sentence asked about (hits come in sentence order, several to a sentence).
+/// Whether the last sentence asked about counts many people ("thousands of prisoners"); hits
+/// come in sentence order, several to a sentence.
 #[derive(Default)]
 struct MassCache {
     last: Option<(usize, bool)>,
 }
 
 impl MassCache {
-    fn get(&mut self, doc: &Document, sentence: usize, span: Span) -> bool {
+    fn get(&mut self, doc: &Document, cues: &DocCues, sentence: usize, span: Span) -> bool {
         match self.last {
             Some((s, mass)) if s == sentence => mass,
             _ => {
-                let mass = cues::counts_in(doc.slice(span)).iter().any(|c| c.min.is_some_and(|n| n >= 20));
+                let text = doc.slice(span);
+                let mass = cues.count.may_match(&doc.norm, span.start, span.end) && cues::counts_in(text).iter().any(|c| c.min.is_some_and(|n| n >= 20));
                 self.last = Some((sentence, mass));
                 mass
             }
@@ -108,23 +156,29 @@ impl MassCache {
     }
 }
 
-fn build(doc: &Document, raw: &RawHit, mass: &mut MassCache) -> Option<Hit> {
+fn build(doc: &Document, clauses: &Clauses, cues: &DocCues, raw: &RawHit, mass: &mut MassCache) -> Option<Hit> {
     let sentence_index = doc.sentence_index_at(raw.span.start)?;
     let sentence = doc.sentences.get(sentence_index)?;
     let s = sentence.span;
     let text = &doc.norm;
     let sentence_before = text.get(s.start..raw.span.start).unwrap_or("");
-    let clause_lo = clause_start(text, s.start, raw.span.start, CLAUSE_BREAKS);
+    let clause = clauses.clause_of(s, raw.span);
+    let (clause_lo, clause_hi) = (clause.start, clause.end);
     let clause_before = text.get(clause_lo..raw.span.start).unwrap_or("");
-    let clause_hi = clause_end(text, raw.span.end, s.end, CLAUSE_BREAKS);
     let clause_after = text.get(raw.span.end..clause_hi).unwrap_or("");
     let after = text.get(raw.span.end..s.end).unwrap_or("");
-    let strong = strong_clause_of(doc, s, raw.span);
-    let (status, explicit) = cues::status(sentence_before, clause_before, clause_after);
+    let strong = clauses.strong_clause_of(s, raw.span);
+    let tail = cues::Tail::of(clause_before);
+    let opener_end = s.start + sentence_before.find(',').unwrap_or(0);
+    let habitual = |lo: usize, hi: usize| cues.habitual.may_match(text, lo, hi);
+    let habitual_possible = habitual(clause_lo, raw.span.start) || habitual(raw.span.end, clause_hi) || habitual(s.start, opener_end);
+    let (status, explicit) = cues::status(sentence_before, clause_before, &tail, clause_after, habitual_possible);
     let amnesty_like = raw.def.event_type == "amnesty" || raw.def.event_type == "release";
     let exclusion = amnesty_like && cues::is_exclusion(doc.slice(strong));
     let headline = doc.paragraphs.get(sentence.paragraph).is_some_and(|p| p.kind != BlockKind::Body);
     let matched = doc.slice(raw.span);
+    let new_reference = cues::is_new_reference(&tail);
+    let counted = cues.count.may_match(text, clause_lo, raw.span.start);
     Some(Hit {
         event_type: raw.def.event_type,
         family: raw.def.family,
@@ -137,19 +191,19 @@ fn build(doc: &Document, raw: &RawHit, mass: &mut MassCache) -> Option<Hit> {
         explicit,
         exclusion,
         // "15 prisoners died" is a report, not a reduced relative clause.
-        weak: raw.def.event_type != "death" && cues::is_weak(clause_before, after),
-        anaphoric: cues::is_anaphoric(clause_before) && !cues::is_new_reference(clause_before),
-        new_reference: cues::is_new_reference(clause_before),
-        enumerated: cues::is_enumerated(clause_before),
+        weak: raw.def.event_type != "death" && cues::is_weak(&tail, after),
+        anaphoric: !new_reference && cues::is_anaphoric(&tail),
+        new_reference,
+        enumerated: cues::is_enumerated(&tail),
         names_amnesty: raw.def.family == "core" || {
             let lower = matched.to_ascii_lowercase();
             raw.def.family == "ordinal" && (lower.contains("amnest") || lower.contains("pardon"))
         },
-        mass: mass.get(doc, sentence_index, s),
+        mass: mass.get(doc, cues, sentence_index, s),
         back_reference: cues::is_back_reference(sentence_before),
         ordinal: if raw.def.family == "ordinal" { ordinal_of(matched) } else { None },
         identity: Identity::default(),
-        count_min: cues::counts_in(clause_before).last().and_then(|c| c.min),
+        count_min: if counted { cues::counts_in(clause_before).last().and_then(|c| c.min) } else { None },
     })
 }
 
@@ -159,18 +213,15 @@ fn carries_date(hit: &Hit) -> bool {
 }
 
 /// Every hit of the document, with its time phrases resolved, in text order.
-pub fn find_hits(doc: &Document, time: &TimeAnalysis) -> Vec<Hit> {
+pub fn find_hits(doc: &Document, clauses: &Clauses, cues: &DocCues, time: &TimeAnalysis) -> Vec<Hit> {
     let mut mass = MassCache::default();
-    let mut hits: Vec<Hit> = find_triggers(doc).iter().filter_map(|raw| build(doc, raw, &mut mass)).collect();
+    let mut hits: Vec<Hit> = find_triggers(doc).iter().filter_map(|raw| build(doc, clauses, cues, raw, &mut mass)).collect();
     let groups = timing::groups(doc, time);
     let mut owned: Vec<Vec<usize>> = vec![Vec::new(); hits.len()];
     for (g, group) in groups.iter().enumerate() {
         let Some(sentence) = doc.sentences.get(group.sentence) else { continue };
-        let clause = clause_of(doc, sentence.span, group.span);
-        let contrast = Span::new(
-            clause_start(&doc.norm, sentence.span.start, group.span.start, CONTRAST_BREAKS),
-            clause_end(&doc.norm, group.span.end, sentence.span.end, CONTRAST_BREAKS),
-        );
+        let clause = clauses.clause_of(sentence.span, group.span);
+        let contrast = clauses.contrast_of(sentence.span, group.span);
         let mut best: Option<(usize, usize)> = None;
         // Hits are in sentence order: only those of the group's sentence can own it.
         let first = hits.partition_point(|h| h.sentence < group.sentence);

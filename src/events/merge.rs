@@ -9,6 +9,7 @@
 //! Other types merge by type, status and date, and for detentions also by kind (an arrest and
 //! an exile are different happenings). Headlines and weak mentions join existing events last.
 
+use std::cell::OnceCell;
 use std::collections::{BTreeSet, HashSet};
 
 use super::cues::Status;
@@ -48,8 +49,10 @@ struct Builder<'a> {
     sentences: Vec<HashSet<usize>>,
     starts: Vec<BTreeSet<usize>>,
     extent: Vec<(usize, usize)>,
-    /// Per `PART_OF` phrase, the byte offsets where it occurs in the text.
-    part_of_at: Vec<Vec<usize>>,
+    text: &'a str,
+    /// Per `PART_OF` phrase, the byte offsets where it occurs in the text (looked for on first
+    /// use: most documents have no two detentions to join).
+    part_of_at: OnceCell<Vec<Vec<usize>>>,
     /// Sentences whose subject is people an arrest participle describes ("hundreds of people
     /// arrested during a crackdown have been sent to a camp"): the camp is that arrest's sequel.
     arrested_subjects: HashSet<usize>,
@@ -144,7 +147,8 @@ impl<'a> Builder<'a> {
     /// exactly when it fits between the earliest-ending one and `hit` (likewise after).
     fn part_of(&self, d: usize, hit: &Hit) -> bool {
         let Some(&(min_end, max_start)) = self.extent.get(d) else { return false };
-        PART_OF.iter().zip(&self.part_of_at).any(|(phrase, at)| {
+        let part_of_at = self.part_of_at.get_or_init(|| PART_OF.iter().map(|p| self.text.match_indices(p).map(|(i, _)| i).collect()).collect());
+        PART_OF.iter().zip(part_of_at).any(|(phrase, at)| {
             let len = phrase.len();
             // the last occurrence ending by the hit's end ("detained in a sweep": the phrase may
             // end with the hit itself)
@@ -422,7 +426,6 @@ fn type_in_story(hit: &Hit, amnesty_story: bool) -> Option<&'static str> {
 /// Groups hits into draft events; returns the drafts and, per hit, the draft it joined.
 pub fn merge(text: &str, hits: &[Hit]) -> (Vec<Draft>, Vec<Option<usize>>) {
     let amnesty_story = hits.iter().any(|h| h.names_amnesty || (h.event_type == "release" && h.mass && !h.weak));
-    let part_of_at = PART_OF.iter().map(|p| text.match_indices(p).map(|(i, _)| i).collect()).collect();
     let mut builder = Builder {
         hits,
         drafts: Vec::new(),
@@ -432,7 +435,8 @@ pub fn merge(text: &str, hits: &[Hit]) -> (Vec<Draft>, Vec<Option<usize>>) {
         sentences: Vec::new(),
         starts: Vec::new(),
         extent: Vec::new(),
-        part_of_at,
+        text,
+        part_of_at: OnceCell::new(),
         arrested_subjects: hits.iter().filter(|h| postnominal_participle(text, h)).map(|h| h.sentence).collect(),
     };
     let mut late = Vec::new();

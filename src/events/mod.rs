@@ -5,6 +5,7 @@ mod arguments;
 mod cues;
 mod hits;
 mod merge;
+mod presence;
 mod timing;
 mod triggers;
 
@@ -70,10 +71,12 @@ pub fn extract_with_names(
     facilities: &[FacilityRef],
     claims: &[Claim],
 ) -> Vec<Event> {
-    let hits = hits::find_hits(doc, time);
+    let clauses = hits::Clauses::of(&doc.norm);
+    let doc_cues = cues::DocCues::of(&doc.norm);
+    let hits = hits::find_hits(doc, &clauses, &doc_cues, time);
     let (drafts, owner) = merge::merge(&doc.norm, &hits);
     let mut events: Vec<Event> = drafts.iter().map(|draft| draft_to_event(doc, &hits, draft)).collect();
-    arguments::fill(doc, lexicon, names, time, facilities, claims, &hits, &drafts, &owner, &mut events);
+    arguments::fill(doc, &clauses, &doc_cues, lexicon, names, time, facilities, claims, &hits, &drafts, &owner, &mut events);
     events.sort_by_key(|e| e.mentions.first().map_or(usize::MAX, |m| m.start));
     events
 }

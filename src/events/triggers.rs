@@ -144,6 +144,32 @@ static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// [`PUBLISHED`] spans at most three whitespace-separated tokens ("report has been").
+const PUBLISHED_TOKENS: usize = 3;
+
+/// The last `n` whitespace-separated tokens of `text` with the whitespace after them. The cut
+/// follows whitespace, so a pattern anchored at the end that spans at most `n` tokens and looks
+/// around only with `\b` matches the tail exactly when it matches the whole text (the text
+/// before a trigger can be the whole document).
+fn last_tokens(text: &str, n: usize) -> &str {
+    let mut tokens = 0;
+    let mut in_token = false;
+    for (i, c) in text.char_indices().rev() {
+        if c.is_whitespace() {
+            if in_token {
+                tokens += 1;
+                if tokens == n {
+                    return text.get(i + c.len_utf8()..).unwrap_or(text);
+                }
+            }
+            in_token = false;
+        } else {
+            in_token = true;
+        }
+    }
+    text
+}
+
 const DETERMINERS: &[&str] = &["a", "an", "the", "its", "their", "his", "her", "new"];
 
 /// Prison words; a death trigger counts only in a sentence that has one.
@@ -213,7 +239,7 @@ fn rejected(doc: &Document, def: &TriggerDef, span: Span, matched: &str) -> bool
     if REJECT_BEFORE.iter().any(|(key, words)| key_of(key) && words.contains(&prev.as_str())) {
         return true;
     }
-    if def.family == "release" && PUBLISHED.is_match(before) {
+    if def.family == "release" && PUBLISHED.is_match(last_tokens(before, PUBLISHED_TOKENS)) {
         // "The report was released on Tuesday."
         return true;
     }
@@ -231,8 +257,7 @@ fn rejected(doc: &Document, def: &TriggerDef, span: Span, matched: &str) -> bool
     }
     if def.event_type == "death" {
         let sentence = doc.sentence_index_at(span.start).and_then(|i| doc.sentences.get(i)).map(|s| doc.slice(s.span)).unwrap_or("");
-        let lower_sentence = sentence.to_ascii_lowercase();
-        let has_custody = lower_sentence.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| CUSTODY_WORDS.contains(&w));
+        let has_custody = sentence.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| CUSTODY_WORDS.iter().any(|c| c.eq_ignore_ascii_case(w)));
         if !has_custody {
             return true;
         }
@@ -240,22 +265,47 @@ fn rejected(doc: &Document, def: &TriggerDef, span: Span, matched: &str) -> bool
     false
 }
 
+/// Bytes no trigger pattern can match (they are all letters, spaces, apostrophes and hyphens)
+/// and that are not ASCII word characters, so cutting the text at them changes neither the
+/// matches nor the `\b` checks at the cut.
+fn never_in_trigger(byte: u8) -> bool {
+    matches!(byte, b'.' | b'!' | b'?' | b'\n' | b';' | b':' | b'"' | b'(' | b')')
+}
+
+/// The pieces of `text` between bytes that no trigger can span, as byte ranges. Searching them
+/// one by one finds exactly the matches a search of the whole text finds.
+fn trigger_windows(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut start = 0;
+    text.bytes().enumerate().filter(|&(_, b)| never_in_trigger(b)).map(|(i, _)| i).chain(std::iter::once(text.len())).filter_map(move |cut| {
+        let window = (start, cut);
+        start = cut + 1;
+        (window.1 > window.0).then_some(window)
+    })
+}
+
 /// Every trigger in the document, longest first where two overlap, sorted by start.
 pub fn find_triggers(doc: &Document) -> Vec<RawHit> {
-    let mut hits = Vec::new();
-    for index in SET.matches(&doc.norm).iter() {
-        let (Some(def), Some(re)) = (TRIGGERS.get(index), EACH.get(index)) else { continue };
-        for m in re.find_iter(&doc.norm) {
-            let span = Span::new(m.start(), m.end());
-            if !rejected(doc, def, span, m.as_str()) {
-                hits.push(RawHit { def, span });
+    // One set pass per window says which rows to locate there: a window is a sentence or less,
+    // so a row is only searched where it is known to match.
+    let mut found: Vec<(usize, Span)> = Vec::new();
+    for (lo, hi) in trigger_windows(&doc.norm) {
+        let Some(window) = doc.norm.get(lo..hi) else { continue };
+        for index in SET.matches(window).iter() {
+            let (Some(def), Some(re)) = (TRIGGERS.get(index), EACH.get(index)) else { continue };
+            for m in re.find_iter(window) {
+                let span = Span::new(lo + m.start(), lo + m.end());
+                if !rejected(doc, def, span, m.as_str()) {
+                    found.push((index, span));
+                }
             }
         }
     }
+    // Row order breaks ties, as when each row was searched over the whole text in turn.
+    found.sort_by(|a, b| a.1.start.cmp(&b.1.start).then(b.1.len().cmp(&a.1.len())).then(a.0.cmp(&b.0)));
+    let hits = found.into_iter().filter_map(|(index, span)| TRIGGERS.get(index).map(|def| RawHit { def, span }));
     // Longest match wins among overlapping hits of the same type family group; a shorter hit inside
     // a longer one of another type survives only if the types differ in class (an execution and a
     // personnel hit may share words; "beaten to death" is a death, not also an abuse).
-    hits.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.len().cmp(&a.span.len())));
     // `kept` is in start order; `reach[i]` is the furthest end among `kept[..=i]`, so the walk back
     // over possible overlaps stops as soon as nothing earlier reaches the hit (linear overall).
     let mut kept: Vec<RawHit> = Vec::new();
@@ -292,6 +342,13 @@ mod tests {
     }
 
     #[test]
+    fn last_tokens_keep_whole_tokens() {
+        assert_eq!(last_tokens("the annual report has been  ", 3), "report has been  ");
+        assert_eq!(last_tokens("report was ", 3), "report was ");
+        assert_eq!(last_tokens("", 3), "");
+    }
+
+    #[test]
     fn every_pattern_compiles() {
         assert_eq!(EACH.len(), TRIGGERS.len());
         assert!(RegexSet::new(TRIGGERS.iter().map(|d| wrap(d.pattern))).is_ok());
@@ -322,6 +379,7 @@ mod tests {
         assert!(found("The ministry released a report on trade.").is_empty());
         assert!(found("A report released Tuesday by the group shows new guard posts.").is_empty());
         assert!(!found("Dozens of prisoners released last week were ill.").is_empty());
+        assert!(found("The report has been\n released.").is_empty());
         assert!(found("Kim Jong Nam's poisoning death shocked Seoul.").is_empty());
         assert!(found("He refilled its forced labor camps.").iter().all(|(t, _)| t != "abuse"));
         let beaten = found("She was beaten to death in the prison.");

@@ -1,31 +1,29 @@
 //! Agency names next to facilities ("run by the Ministry of State Security", "Bowibu-run",
-//! "police detention"): one regex over the vocabulary of `terms::AGENCIES`, giving SCHEMA.md
+//! "police detention"): one phrase matcher over the vocabulary of `terms::AGENCIES`, giving SCHEMA.md
 //! agency codes. Kept apart from the gazetteer's agency matcher because the facility rules need
 //! everyday words too ("police", "state security") and acronyms only in capitals.
 
 use std::sync::LazyLock;
 
-use regex::Regex;
-
+use super::phrases::PhraseMatcher;
 use super::terms::AGENCIES;
-use crate::text::{regex, Span};
+use crate::text::Span;
 
-static AGENCY_MATCHER: LazyLock<(Regex, Vec<&'static str>)> = LazyLock::new(|| {
+static AGENCY_MATCHER: LazyLock<(PhraseMatcher, Vec<&'static str>)> = LazyLock::new(|| {
     let mut all: Vec<(&str, &str)> = AGENCIES.to_vec();
     all.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
-    let alternation: Vec<String> = all
+    let fragments: Vec<String> = all
         .iter()
         .map(|(p, _)| {
             // Acronyms only in capitals: "mss" in running text is not the ministry.
             if p.len() <= 4 && !p.contains(' ') && p.chars().all(|c| c.is_ascii_lowercase()) {
-                format!("((?-i:{}))", p.to_ascii_uppercase())
+                format!("(?-i:{})", p.to_ascii_uppercase())
             } else {
-                format!("({})", regex::escape(p).replace(' ', r"\s+"))
+                regex::escape(p).replace(' ', r"\s+")
             }
         })
         .collect();
-    let re = regex(&format!(r"(?i-u)\b(?:{})\b", alternation.join("|")));
-    (re, all.into_iter().map(|(_, c)| c).collect())
+    (PhraseMatcher::new(&fragments), all.into_iter().map(|(_, c)| c).collect())
 });
 
 /// An agency named in the text.
@@ -37,14 +35,8 @@ pub struct AgencyHit {
 
 /// Every agency name in the document, in order.
 pub fn find_agencies(text: &str) -> Vec<AgencyHit> {
-    let (re, codes) = &*AGENCY_MATCHER;
-    re.find_iter(text)
-        .filter_map(|whole| {
-            let caps = re.captures(whole.as_str())?;
-            let code = (1..caps.len()).find(|&i| caps.get(i).is_some()).and_then(|i| codes.get(i - 1))?;
-            Some(AgencyHit { span: Span::new(whole.start(), whole.end()), code })
-        })
-        .collect()
+    let (matcher, codes) = &*AGENCY_MATCHER;
+    matcher.find_iter(text).filter_map(|(span, agency)| Some(AgencyHit { span, code: codes.get(agency)? })).collect()
 }
 
 /// The agency code named in a free-text operator field ("Ministry of State Security (MSS; bowibu)").

@@ -23,7 +23,29 @@ static PLACE_JOIN: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i-u)^(?:\s*(?:County|City|Province|District|-gun|-si|-ri))?\s*(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)$"));
 static PLACE_TO_TERM: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i-u)^(?:'s|s')?\s*(?:(?:County|City|Province|District|Provincial|Municipal|County's|City's|Province's)\s+)?$"));
-static WORD_LEFT: LazyLock<Regex> = LazyLock::new(|| regex(r#"(?-u)([A-Za-z0-9][A-Za-z0-9'\-\.]*|,|;|:|\(|\)|\[|\]|")\s*$"#));
+/// What `\s` matches in the `(?-u)` patterns here (the vertical tab too, unlike `is_ascii_whitespace`).
+pub(super) const REGEX_ASCII_SPACES: [char; 6] = [' ', '\t', '\n', '\x0B', '\x0C', '\r'];
+
+/// The last word or punctuation mark before the spaces at the end of `before`, and where it
+/// starts: what `(?-u)([A-Za-z0-9][A-Za-z0-9'\-\.]*|,|;|:|\(|\)|\[|\]|")\s*$` captures (the tests
+/// compare the two), without a regex call: the walk to the left asks for it at every word.
+///
+/// A word is the trailing run of letters, digits, `'`, `-` and `.`, from its first letter or
+/// digit (the leftmost place the pattern can start); without one, a lone mark of the list.
+fn word_left(before: &str) -> Option<(usize, &str)> {
+    let end = before.trim_end_matches(REGEX_ASCII_SPACES).len();
+    let head = before.as_bytes().get(..end)?;
+    let in_word = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'\'' | b'-' | b'.');
+    let run_start = head.iter().rposition(|b| !in_word(b)).map_or(0, |i| i + 1);
+    if let Some(first_alnum) = head.get(run_start..).and_then(|run| run.iter().position(u8::is_ascii_alphanumeric)) {
+        let start = run_start + first_alnum;
+        return before.get(start..end).map(|word| (start, word));
+    }
+    match head.last() {
+        Some(b',' | b';' | b':' | b'(' | b')' | b'[' | b']' | b'"') => before.get(end - 1..end).map(|mark| (end - 1, mark)),
+        _ => None,
+    }
+}
 
 /// Places after the term: "holding centers in Sinuiju and Onsong", "Prison No. 11 in Chungsan".
 /// Returns false when the place shows the facility is foreign.
@@ -135,7 +157,9 @@ pub(super) fn left_context(cx: &Context, m: &mut Mention, sentence: Span, weak: 
             pos = hit.span.start;
             continue;
         }
-        if let Some(caps) = NUMBER_LEFT.captures(before) {
+        // (The number pattern ends with a digit and spaces.)
+        let number_last = before.trim_end_matches(REGEX_ASCII_SPACES).ends_with(|c: char| c.is_ascii_digit());
+        if let Some(caps) = number_last.then(|| NUMBER_LEFT.captures(before)).flatten() {
             if let (Some(n), Some(w)) = (caps.get(1), caps.get(0)) {
                 if m.number.is_none() {
                     m.number = Some(n.as_str().to_string());
@@ -145,13 +169,11 @@ pub(super) fn left_context(cx: &Context, m: &mut Mention, sentence: Span, weak: 
                 continue;
             }
         }
-        let Some(caps) = WORD_LEFT.captures(before) else {
+        let Some((word_offset, word)) = word_left(before) else {
             break;
         };
-        let Some(word_match) = caps.get(1) else { break };
-        let word = word_match.as_str();
         let lower = word.to_ascii_lowercase();
-        let word_start = sentence.start + word_match.start();
+        let word_start = sentence.start + word_offset;
         let lower_clean = lower.trim_end_matches('.');
         if word == "\"" || word == "'" {
             pos = word_start;
@@ -167,8 +189,8 @@ pub(super) fn left_context(cx: &Context, m: &mut Mention, sentence: Span, weak: 
                 m.count = Some(count);
                 start = word_start;
                 // "the two camps": a count after a determiner points back
-                if let Some(prev) = text.get(sentence.start..word_start).and_then(|b| WORD_LEFT.captures(b)) {
-                    let pl = prev.get(1).map(|p| p.as_str().to_ascii_lowercase()).unwrap_or_default();
+                if let Some((_, prev)) = text.get(sentence.start..word_start).and_then(word_left) {
+                    let pl = prev.to_ascii_lowercase();
                     if terms::DETERMINERS.contains(&pl.as_str()) {
                         m.definite = true;
                         if weak {
@@ -177,12 +199,10 @@ pub(super) fn left_context(cx: &Context, m: &mut Mention, sentence: Span, weak: 
                     }
                 }
                 // "about 25", "more than 20"
-                if let Some(prev) = text.get(sentence.start..word_start).and_then(|b| WORD_LEFT.captures(b)) {
-                    if let Some(p) = prev.get(1) {
-                        let pl = p.as_str().to_ascii_lowercase();
-                        if ["about", "some", "around", "nearly", "approximately", "over", "roughly"].contains(&pl.as_str()) {
-                            start = sentence.start + p.start();
-                        }
+                if let Some((prev_offset, prev)) = text.get(sentence.start..word_start).and_then(word_left) {
+                    let pl = prev.to_ascii_lowercase();
+                    if ["about", "some", "around", "nearly", "approximately", "over", "roughly"].contains(&pl.as_str()) {
+                        start = sentence.start + prev_offset;
                     }
                 }
             }
@@ -289,10 +309,10 @@ const STOP_WORDS: &[&str] = &[
 
 /// Whether the word before a weak head makes it something else ("refugee camp", "city center").
 fn not_penal(before: &str, head: Option<Head>) -> bool {
-    let Some(word) = WORD_LEFT.captures(before).and_then(|c| c.get(1)) else {
+    let Some((_, word)) = word_left(before) else {
         return false;
     };
-    let w = word.as_str().to_ascii_lowercase();
+    let w = word.to_ascii_lowercase();
     terms::NOT_PENAL_MODIFIERS.contains(&w.as_str())
         || (head == Some(Head::Center) && ["city", "town", "downtown", "village", "district"].contains(&w.as_str()))
 }
@@ -310,4 +330,30 @@ fn count_value(word: &str) -> Option<i32> {
         return word.replace(',', "").parse().ok();
     }
     None
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    /// `word_left` against the pattern it stands for, on every short string over an alphabet of
+    /// the characters that matter.
+    #[test]
+    fn word_left_is_the_pattern() {
+        let pattern = regex(r#"(?-u)([A-Za-z0-9][A-Za-z0-9'\-\.]*|,|;|:|\(|\)|\[|\]|")\s*$"#);
+        let alphabet = ["a", "Z", "7", "'", "-", ".", ",", ")", "\"", " ", "\t", "\x0B", "é", "_", "!"];
+        let mut strings = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = strings.iter().flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}"))).collect();
+            strings.extend(longer.into_iter().filter(|s| s.chars().count() <= 4));
+            strings.sort();
+            strings.dedup();
+        }
+        for s in &strings {
+            let expected = pattern.captures(s).and_then(|c| c.get(1)).map(|m| (m.start(), m.as_str()));
+            assert_eq!(word_left(s), expected, "{s:?}");
+        }
+        assert!(strings.len() > 10_000);
+    }
 }

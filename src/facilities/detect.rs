@@ -1,4 +1,4 @@
-//! Finds facility mentions: one regex pass over `doc.norm` for every term of `terms.rs`, then a
+//! Finds facility mentions: one pass over `doc.norm` for every term of `terms.rs`, then a
 //! look at the few words around each hit (`around.rs`: count, number, place, operator,
 //! determiner; here: bracketed romanisation, camp number, "also known as"). The result is a flat
 //! list of [`Mention`]s in text order; merging them into rows and resolving anaphora is
@@ -16,7 +16,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 pub use super::agencies::{agency_code, find_agencies, AgencyHit};
-use super::around::{left_context, right_operator, right_places};
+use super::around::{left_context, right_operator, right_places, REGEX_ASCII_SPACES};
+use super::phrases::PhraseMatcher;
 use super::terms::{self, Head, Strength, Term, NATIVE_TERMS, TERMS};
 use crate::lexicon::{AliasForm, EntryKind, Hit, Lexicon};
 use crate::text::{regex, Document, Span};
@@ -62,8 +63,8 @@ struct TermInfo {
     native: bool,
 }
 
-/// Every term, longest phrase first, in one alternation with a capture group per term.
-static TERM_MATCHER: LazyLock<(Regex, Vec<TermInfo>)> = LazyLock::new(|| {
+/// Every term, longest phrase first, as one alternation (see [`PhraseMatcher`]).
+static TERM_MATCHER: LazyLock<(PhraseMatcher, Vec<TermInfo>)> = LazyLock::new(|| {
     let mut all: Vec<(&str, TermInfo)> = TERMS
         .iter()
         .map(|t: &Term| {
@@ -76,9 +77,8 @@ static TERM_MATCHER: LazyLock<(Regex, Vec<TermInfo>)> = LazyLock::new(|| {
         all.push((phrase, info));
     }
     all.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
-    let alternation: Vec<String> = all.iter().map(|(p, _)| format!("({})", terms::phrase_regex(p, true))).collect();
-    let re = regex(&format!(r"(?i-u)\b(?:{})\b", alternation.join("|")));
-    (re, all.into_iter().map(|(_, info)| info).collect())
+    let fragments: Vec<String> = all.iter().map(|(p, _)| terms::phrase_regex(p, true)).collect();
+    (PhraseMatcher::new(&fragments), all.into_iter().map(|(_, info)| info).collect())
 });
 
 /// A romanised term right after an English one: "[kyohwaso]", "(gyowhaso)", ", or kwanliso",
@@ -171,17 +171,11 @@ impl Context<'_> {
 
 /// Finds every mention in the document.
 pub fn find_mentions(cx: &Context) -> Vec<Mention> {
-    let (re, infos) = &*TERM_MATCHER;
+    let (matcher, infos) = &*TERM_MATCHER;
     let text = cx.text();
     let mut out: Vec<Mention> = Vec::new();
-    // The fast matcher finds the hits; capture groups (slow with this many) run on the hit alone.
-    for whole in re.find_iter(text) {
-        let Some(caps) = re.captures(whole.as_str()) else {
-            continue;
-        };
-        let info = (1..caps.len()).find(|&i| caps.get(i).is_some()).and_then(|i| infos.get(i - 1));
-        let Some(info) = info else { continue };
-        let head_span = Span::new(whole.start(), whole.end());
+    for (head_span, term) in matcher.find_iter(text) {
+        let Some(info) = infos.get(term) else { continue };
         if let Some(m) = analyse(cx, head_span, info) {
             // A bracketed native term after an English one is part of that mention.
             if out.last().is_some_and(|prev| prev.span.contains(m.head_span)) {
@@ -261,8 +255,11 @@ fn analyse(cx: &Context, head_span: Span, info: &TermInfo) -> Option<Mention> {
     }
 
     // ---- right context: bracketed term, number, "also known as", places, operator
+    // Each pattern on the right is anchored and needs a certain first character after spaces:
+    // most terms are followed by none, and skip the (capturing) regex.
     let mut pos = m.span.end;
-    if let Some(after) = text.get(pos..sentence.end) {
+    if let Some(after) = text.get(pos..sentence.end).filter(|a| starts_after_spaces(a, |c| matches!(c.to_ascii_lowercase(), '[' | '(' | ',' | 'k' | 'c' | 'r')))
+    {
         let (native_re, native_types) = &*NATIVE_AFTER;
         if let Some(caps) = native_re.captures(after) {
             let group = (1..caps.len()).find(|&i| caps.get(i).is_some());
@@ -274,7 +271,7 @@ fn analyse(cx: &Context, head_span: Span, info: &TermInfo) -> Option<Mention> {
             }
         }
     }
-    if let Some(after) = text.get(pos..sentence.end) {
+    if let Some(after) = text.get(pos..sentence.end).filter(|a| starts_after_spaces(a, |c| matches!(c, 'n' | 'N' | '#') || c.is_ascii_digit())) {
         if let Some(caps) = NUMBER_RIGHT.captures(after) {
             let explicit = caps.get(1);
             let number = explicit.or(caps.get(2));
@@ -294,7 +291,7 @@ fn analyse(cx: &Context, head_span: Span, info: &TermInfo) -> Option<Mention> {
             }
         }
     }
-    if let Some(after) = text.get(pos..sentence.end) {
+    if let Some(after) = text.get(pos..sentence.end).filter(|a| starts_after_spaces(a, |c| c == '(')) {
         if let Some(w) = AKA_RIGHT.find(after) {
             let inside = Span::new(pos + w.start(), pos + w.end());
             for hit in
@@ -306,7 +303,7 @@ fn analyse(cx: &Context, head_span: Span, info: &TermInfo) -> Option<Mention> {
         }
     }
     m.span.end = pos;
-    if text.get(pos..sentence.end).is_some_and(|after| FOREIGN_RIGHT.is_match(after)) {
+    if text.get(pos..sentence.end).is_some_and(|after| starts_after_spaces(after, |c| matches!(c, 'i' | 'I' | 'o' | 'O')) && FOREIGN_RIGHT.is_match(after)) {
         return None;
     }
     if !right_places(cx, &mut m, sentence) {
@@ -334,6 +331,12 @@ fn analyse(cx: &Context, head_span: Span, info: &TermInfo) -> Option<Mention> {
         return None;
     }
     Some(m)
+}
+
+/// Whether the first character after the spaces `(?-u:\s*)` skips (the ASCII ones, vertical tab
+/// included) passes `first`: a test a pattern anchored as `^\s*X` can be given before it runs.
+fn starts_after_spaces(text: &str, first: impl Fn(char) -> bool) -> bool {
+    text.trim_start_matches(REGEX_ASCII_SPACES).chars().next().is_some_and(first)
 }
 
 /// Decides what a weak head is: a reference, an anaphor, or nothing (false).

@@ -1,7 +1,7 @@
 //! Facilities stage: finds, types and links every detention facility (or class of facilities) an
 //! article refers to. One [`FacilityRef`] per distinct facility or class per document.
 //!
-//! Flow: `detect` (one regex pass for the vocabulary of `terms`, then the words around each hit)
+//! Flow: `detect` (one pass for the vocabulary of `terms`, then the words around each hit)
 //! -> `link` (gazetteer candidates per mention) -> `resolve` (rows and anaphora) -> rows here
 //! (type, operator, id, place).
 //!
@@ -21,6 +21,7 @@ mod agencies;
 mod around;
 mod detect;
 mod link;
+mod phrases;
 mod resolve;
 pub mod terms;
 

@@ -197,6 +197,18 @@ pub fn regex(pattern: &str) -> regex::Regex {
     regex::Regex::new(pattern).expect("constant pattern compiles")
 }
 
+/// Whether `haystack` contains `needle` with ASCII letters compared case-insensitively (what
+/// `haystack.to_ascii_lowercase().contains(needle)` answers for a lower-case needle, without the
+/// copy). Used as a cheap test before running a regex that needs the word.
+pub fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
+    let (hay, needle) = (haystack.as_bytes(), needle.as_bytes());
+    let Some(first) = needle.first().map(u8::to_ascii_lowercase) else {
+        return true;
+    };
+    (0..hay.len())
+        .any(|i| hay.get(i).is_some_and(|b| b.to_ascii_lowercase() == first) && hay.get(i..i + needle.len()).is_some_and(|w| w.eq_ignore_ascii_case(needle)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

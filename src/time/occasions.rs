@@ -9,7 +9,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
 use super::calendar::Date;
@@ -159,6 +159,64 @@ static HEAD_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     compile(&pattern)
 });
 
+/// What every head contains: `(?i)` folds only "s" and "k" outside ASCII ("ſ", the Kelvin sign)
+/// and neither keyword has a "k", so a text without "ſ" holds a head only where it holds one of
+/// these, ASCII-case-insensitively. (A literal search: far faster than the head pattern.)
+static HEAD_KEYWORDS: LazyLock<Option<Regex>> = LazyLock::new(|| compile(r"(?i-u)anniversar|birthday"));
+
+/// Bytes no head can contain: ASCII other than letters, digits, `_`, `-` and whitespace.
+/// They are non-word bytes, so a run between two of them, searched alone, has the same word
+/// boundaries as in the whole text and holds the same heads.
+fn head_barrier(b: u8) -> bool {
+    b.is_ascii() && !(b.is_ascii_alphanumeric() || b == b'_' || b == b'-' || b.is_ascii_whitespace() || b == 0x0B)
+}
+
+/// An anniversary head ("70th anniversary", "birthdays") with its ordinal.
+struct Head<'t> {
+    span: Span,
+    text: &'t str,
+    ordinal: Option<i32>,
+}
+
+/// Every head of `text`, as one search of the whole text with [`HEAD_RE`] finds them; only the
+/// runs between barrier bytes that hold a keyword are searched.
+fn find_heads(text: &str) -> Vec<Head<'_>> {
+    let Some(re) = HEAD_RE.as_ref() else { return Vec::new() };
+    let mut heads = Vec::new();
+    let mut search = |from: usize, to: usize| {
+        let Some(run) = text.get(from..to) else { return };
+        for caps in re.captures_iter(run) {
+            let Some(whole) = caps.get(0) else { continue };
+            let ordinal = parse_ordinal(&caps, "num", "word").or_else(|| parse_ordinal(&caps, "num2", "word2"));
+            let span = Span::new(from + whole.start(), from + whole.end());
+            heads.push(Head { span, text: text.get(span.start..span.end).unwrap_or(""), ordinal });
+        }
+    };
+    match HEAD_KEYWORDS.as_ref() {
+        Some(keywords) if !text.contains('\u{17F}') => {
+            let bytes = text.as_bytes();
+            let mut searched_to = 0;
+            for m in keywords.find_iter(text) {
+                if m.start() < searched_to {
+                    continue;
+                }
+                let mut from = m.start();
+                while from > searched_to && bytes.get(from - 1).is_some_and(|&b| !head_barrier(b)) {
+                    from -= 1;
+                }
+                let mut to = m.end();
+                while bytes.get(to).is_some_and(|&b| !head_barrier(b)) {
+                    to += 1;
+                }
+                search(from, to);
+                searched_to = to;
+            }
+        }
+        _ => search(0, text.len()),
+    }
+    heads
+}
+
 /// A leading ordinal before an alias ("the 70th Party foundation day").
 static ORDINAL_BEFORE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| compile(r"(?i)(?-u:\b)(\d{1,3})(?:st|nd|rd|th)\s+$"));
 
@@ -210,7 +268,9 @@ static CUES: LazyLock<Option<Cues>> = LazyLock::new(|| {
         patterns.push((*word).to_string());
         kinds.push(CueKind::Event(event));
     }
-    let matcher = AhoCorasickBuilder::new().ascii_case_insensitive(true).match_kind(MatchKind::LeftmostLongest).build(&patterns).ok()?;
+    // A DFA: the whole document goes through this automaton once, and a DFA walks it fastest.
+    let matcher =
+        AhoCorasickBuilder::new().ascii_case_insensitive(true).match_kind(MatchKind::LeftmostLongest).kind(Some(AhoCorasickKind::DFA)).build(&patterns).ok()?;
     Some(Cues { matcher, kinds })
 });
 
@@ -236,6 +296,54 @@ fn cue_hits(text: &str, from: usize, to: usize) -> Vec<(usize, usize, &'static C
         }
     }
     hits
+}
+
+/// Words one of which every alias contains ("Day of the Sun", "Taeyangjol", "April Spring
+/// Festival", "KPA founding anniversary"), found by a literal search far faster than the cue
+/// automaton.
+const ALIAS_ANCHORS: &[&str] = &["day", "jol", "anniversar", "festival"];
+
+static ALIAS_ANCHOR_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    // Without an anchor in every alias, every run must be searched (see `for_each_alias_run`).
+    let anchored = OCCASIONS.iter().flat_map(|o| &o.aliases).all(|a| {
+        let lower = a.to_ascii_lowercase();
+        ALIAS_ANCHORS.iter().any(|w| lower.contains(w))
+    });
+    let alternation = ALIAS_ANCHORS.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
+    anchored.then(|| compile(&format!("(?i-u){alternation}"))).flatten()
+});
+
+/// Bytes no cue pattern contains (patterns are ASCII letters, digits, spaces, apostrophes,
+/// hyphens and periods): no match of the cue automaton runs across one, so its matches inside a
+/// run between two of them are the same whether it searches the run or the whole text.
+fn cue_barrier(b: u8) -> bool {
+    !(b.is_ascii_alphanumeric() || matches!(b, b' ' | b'\'' | b'-' | b'.'))
+}
+
+/// Calls `search(from, to)` for each run between cue barriers that can hold an alias (one with
+/// an alias anchor), in order; with no anchor search at hand, once for the whole text.
+fn for_each_alias_run(text: &str, mut search: impl FnMut(usize, usize)) {
+    let Some(anchors) = ALIAS_ANCHOR_RE.as_ref() else {
+        search(0, text.len());
+        return;
+    };
+    let bytes = text.as_bytes();
+    let mut searched_to = 0;
+    for m in anchors.find_iter(text) {
+        if m.start() < searched_to {
+            continue;
+        }
+        let mut from = m.start();
+        while from > searched_to && bytes.get(from - 1).is_some_and(|&b| !cue_barrier(b)) {
+            from -= 1;
+        }
+        let mut to = m.end();
+        while bytes.get(to).is_some_and(|&b| !cue_barrier(b)) {
+            to += 1;
+        }
+        search(from, to);
+        searched_to = to;
+    }
 }
 
 fn clause_break(b: u8) -> bool {
@@ -289,11 +397,13 @@ pub fn find_occasions(text: &str) -> Vec<OccasionMention> {
     let mut out: Vec<OccasionMention> = Vec::new();
     // Names first ("Day of the Sun", "the 70th Party foundation day").
     let mut alias_spans: Vec<(Span, usize)> = Vec::new();
-    for (s, e, kind) in cue_hits(text, 0, text.len()) {
-        if let CueKind::Alias(i) = kind {
-            alias_spans.push((Span::new(s, e), *i));
+    for_each_alias_run(text, |from, to| {
+        for (s, e, kind) in cue_hits(text, from, to) {
+            if let CueKind::Alias(i) = kind {
+                alias_spans.push((Span::new(s, e), *i));
+            }
         }
-    }
+    });
     for (span, index) in &alias_spans {
         let Some(occ) = OCCASIONS.get(*index) else { continue };
         let before = text.get(span.start.saturating_sub(8)..span.start).unwrap_or("");
@@ -313,21 +423,17 @@ pub fn find_occasions(text: &str) -> Vec<OccasionMention> {
         taken.insert(m.span);
     }
     // Then anniversary phrases, read through the words around them.
-    let heads: Vec<regex::Captures<'_>> = match HEAD_RE.as_ref() {
-        Some(re) => re.captures_iter(text).collect(),
-        None => Vec::new(),
-    };
-    for (k, caps) in heads.iter().enumerate() {
-        let Some(whole) = caps.get(0) else { continue };
-        let head = Span::new(whole.start(), whole.end());
+    let heads = find_heads(text);
+    for (k, found) in heads.iter().enumerate() {
+        let head = found.span;
         if taken.overlaps(head) {
             continue;
         }
-        let prev_end = if k == 0 { 0 } else { heads.get(k - 1).and_then(|c| c.get(0)).map_or(0, |m| m.end()) };
-        let next_start = heads.get(k + 1).and_then(|c| c.get(0)).map_or(text.len(), |m| m.start());
+        let prev_end = if k == 0 { 0 } else { heads.get(k - 1).map_or(0, |h| h.span.end) };
+        let next_start = heads.get(k + 1).map_or(text.len(), |h| h.span.start);
         // "the 100th anniversary of his grandfather's birthday": the inner head belongs to this one.
         let inner = text.get(head.end..next_start).is_some_and(|gap| gap.len() < 40 && gap.trim_start().starts_with("of") && !gap.contains(','));
-        let right_ceil = if inner { heads.get(k + 1).and_then(|c| c.get(0)).map_or(text.len(), |m| m.end()) } else { next_start };
+        let right_ceil = if inner { heads.get(k + 1).map_or(text.len(), |h| h.span.end) } else { next_start };
         if k > 0 && text.get(prev_end..head.start).is_some_and(|gap| gap.len() < 40 && gap.trim_start().starts_with("of") && !gap.contains(',')) {
             // This head was read as the inner part of the previous one.
             if out.last().is_some_and(|m| m.span.end >= head.start) {
@@ -336,8 +442,8 @@ pub fn find_occasions(text: &str) -> Vec<OccasionMention> {
         }
         let left = window_start(text, head.start, 50, prev_end);
         let right = window_end(text, head.end, 90, right_ceil.max(head.end));
-        let anniversary = parse_ordinal(caps, "num", "word").or_else(|| parse_ordinal(caps, "num2", "word2"));
-        let head_text = whole.as_str().to_ascii_lowercase();
+        let anniversary = found.ordinal;
+        let head_text = found.text.to_ascii_lowercase();
         let plural = head_text.ends_with('s');
         // "the fifth and 10th anniversaries of ...": a custom, not one date.
         let anniversary = if plural { None } else { anniversary };
@@ -469,5 +575,39 @@ fn window_word_end(text: &str, pos: usize, limit: usize) -> usize {
             end
         }
         None => pos,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The run searches of `find_occasions` find what whole-text searches find only if no
+    /// pattern holds a barrier byte and every alias holds an anchor.
+    #[test]
+    fn runs_cover_every_match() {
+        let patterns = OCCASIONS.iter().flat_map(|o| o.aliases.iter().chain(&o.subjects)).map(String::as_str).chain(EVENT_CUES.iter().map(|(w, _)| *w));
+        for p in patterns {
+            assert!(!p.bytes().any(cue_barrier), "{p}");
+        }
+        assert!(ALIAS_ANCHOR_RE.is_some());
+        for word in ["first", "seventy-fifth", "100th", "founding", "birth anniversaries", "Birthdays"] {
+            assert!(!word.bytes().any(head_barrier), "{word}");
+        }
+    }
+
+    #[test]
+    fn run_search_matches_whole_text_search() {
+        let text = "On the Day of the Sun, 2016; the 70th anniversary (of Party Foundation Day) and Kim Jong Il's 80th \
+                    birthday -- plus the Taeyangjol, the 9.9 holiday and May Day, the regime's founding anniversary.";
+        let whole: Vec<_> = cue_hits(text, 0, text.len()).into_iter().filter(|(_, _, k)| matches!(k, CueKind::Alias(_))).map(|(s, e, _)| (s, e)).collect();
+        let mut runs = Vec::new();
+        for_each_alias_run(text, |from, to| {
+            runs.extend(cue_hits(text, from, to).into_iter().filter(|(_, _, k)| matches!(k, CueKind::Alias(_))).map(|(s, e, _)| (s, e)));
+        });
+        assert_eq!(runs, whole);
+        assert!(whole.len() >= 5);
+        let all = HEAD_RE.as_ref().map(|re| re.find_iter(text).map(|m| (m.start(), m.end())).collect::<Vec<_>>());
+        assert_eq!(Some(find_heads(text).iter().map(|h| (h.span.start, h.span.end)).collect::<Vec<_>>()), all);
     }
 }

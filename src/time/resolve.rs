@@ -9,6 +9,10 @@
 //! Every step reads only the item's own sentence, the latest earlier item with a year (tracked as
 //! the settling loops advance) and indexes built once, so resolving is linear in the document.
 
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
 use super::calendar::{days_in_month, Date};
 use super::lexicon::{FUTURE_CUES, PAST_CUES, REPORTING_CUES};
 use super::occasions::{occasion, OccasionMention};
@@ -598,60 +602,74 @@ fn add_months(year: i32, month: u32, offset: i32) -> (i32, u32) {
     (index.div_euclid(12), (index.rem_euclid(12) + 1) as u32)
 }
 
+/// The future and reporting cues in one automaton (future cues first, as pattern ids), matched
+/// ASCII-case-insensitively: the sentence is searched in place instead of lower-cased per date.
+static TENSE_CUES: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    let patterns = FUTURE_CUES.iter().chain(REPORTING_CUES);
+    AhoCorasickBuilder::new().ascii_case_insensitive(true).match_kind(MatchKind::Standard).build(patterns).ok()
+});
+
 /// Whether the clause around `span` looks forward from the publication date ("will grant ...
 /// as from Feb. 1"); a reporting verb after the cue ("will ..., sources said on Tuesday") wins.
 pub(crate) fn is_future(doc: &Document, span: Span) -> bool {
     let Some(sentence) = doc.sentence_index_at(span.start).and_then(|i| doc.sentences.get(i)) else { return false };
-    let before = doc.norm.get(sentence.span.start..span.start).unwrap_or("").to_ascii_lowercase();
-    let after = doc.norm.get(span.end..sentence.span.end).unwrap_or("").to_ascii_lowercase();
-    let last_cue = |text: &str| -> Option<(usize, bool)> {
-        let mut best: Option<(usize, bool)> = None;
-        for (cues, future) in [(FUTURE_CUES, true), (REPORTING_CUES, false)] {
-            for cue in cues {
-                if let Some(pos) = find_word(text, cue, true) {
-                    if best.is_none_or(|(b, _)| pos > b) {
-                        best = Some((pos, future));
-                    }
-                }
-            }
-        }
-        best
-    };
-    match last_cue(&before) {
-        Some((_, future)) => future,
-        None => first_tense_word_is_future(&after),
+    let before = doc.norm.get(sentence.span.start..span.start).unwrap_or("");
+    let after = doc.norm.get(span.end..sentence.span.end).unwrap_or("");
+    match last_tense_cue(before) {
+        Some(future) => future,
+        None => first_tense_word_is_future(after),
     }
+}
+
+/// Whether the last whole-word tense cue of `text` is a future cue (`None` without any cue). On
+/// equal positions the cue listed first wins, as when each cue was searched for in list order.
+fn last_tense_cue(text: &str) -> Option<bool> {
+    let cues = TENSE_CUES.as_ref()?;
+    let bytes = text.as_bytes();
+    let whole_word = |start: usize, end: usize| {
+        let before = start == 0 || bytes.get(start - 1).is_some_and(|b| !b.is_ascii_alphanumeric());
+        let after = bytes.get(end).is_none_or(|b| !b.is_ascii_alphanumeric());
+        before && after
+    };
+    // No cue overlaps itself (a test checks), so every occurrence is one a left-to-right search
+    // of that cue alone would also find.
+    let mut best: Option<(usize, usize)> = None;
+    for m in cues.find_overlapping_iter(text) {
+        if !whole_word(m.start(), m.end()) {
+            continue;
+        }
+        let candidate = (m.start(), m.pattern().as_usize());
+        if best.is_none_or(|(pos, id)| candidate.0 > pos || (candidate.0 == pos && candidate.1 < id)) {
+            best = Some(candidate);
+        }
+    }
+    best.map(|(_, id)| id < FUTURE_CUES.len())
+}
+
+fn is_cue(cues: &[&str], word: &str) -> bool {
+    cues.iter().any(|c| c.eq_ignore_ascii_case(word))
 }
 
 /// Reading on from a date: the first word that shows tense decides ("will", or a past form).
 fn first_tense_word_is_future(after: &str) -> bool {
-    let words: Vec<&str> = after.split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'')).filter(|w| !w.is_empty()).collect();
-    for (k, w) in words.iter().enumerate() {
-        let pair = words.get(k + 1).map(|n| format!("{w} {n}"));
-        if FUTURE_CUES.contains(w) || pair.as_deref().is_some_and(|p| FUTURE_CUES.contains(&p)) {
+    let mut words = after.split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'')).filter(|w| !w.is_empty()).peekable();
+    while let Some(w) = words.next() {
+        let next = words.peek().copied();
+        // Two-word cues ("set to", "going to").
+        let pair = next.is_some_and(|n| {
+            FUTURE_CUES.iter().any(|c| c.split_once(' ').is_some_and(|(a, b)| !b.contains(' ') && a.eq_ignore_ascii_case(w) && b.eq_ignore_ascii_case(n)))
+        });
+        if is_cue(FUTURE_CUES, w) || pair {
             // "plans" is also a noun ("received ... plans"): only "plans to" looks forward.
-            return !matches!(*w, "plans" | "plan") || words.get(k + 1) == Some(&"to");
+            let noun_like = w.eq_ignore_ascii_case("plans") || w.eq_ignore_ascii_case("plan");
+            return !noun_like || next.is_some_and(|n| n.eq_ignore_ascii_case("to"));
         }
-        if PAST_CUES.contains(w) || REPORTING_CUES.contains(w) || (w.len() > 4 && w.ends_with("ed")) {
+        let ed = w.len() > 4 && w.get(w.len() - 2..).is_some_and(|end| end.eq_ignore_ascii_case("ed"));
+        if is_cue(PAST_CUES, w) || is_cue(REPORTING_CUES, w) || ed {
             return false;
         }
     }
     false
-}
-
-/// Position of `word` as a whole word in `text` (last or first occurrence).
-fn find_word(text: &str, word: &str, last: bool) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let ok = |pos: usize| {
-        let before = pos == 0 || bytes.get(pos - 1).is_some_and(|b| !b.is_ascii_alphanumeric());
-        let after = bytes.get(pos + word.len()).is_none_or(|b| !b.is_ascii_alphanumeric());
-        before && after
-    };
-    if last {
-        text.rmatch_indices(word).map(|(p, _)| p).find(|&p| ok(p))
-    } else {
-        text.match_indices(word).map(|(p, _)| p).find(|&p| ok(p))
-    }
 }
 
 /// Covering range and precision of a point in a given year.
@@ -755,4 +773,28 @@ fn fill_calendar(expr: &mut TimeExpr, from: &Point, to: Option<&Point>, since: b
     expr.value = value;
     expr.precision = Some(precision);
     expr.basis = if year_from.is_some() { basis } else { None };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A word that overlaps itself ("abab") could hide an occurrence from a left-to-right search
+    /// that the overlapping search of [`last_tense_cue`] sees.
+    #[test]
+    fn tense_cues_do_not_overlap_themselves() {
+        for cue in FUTURE_CUES.iter().chain(REPORTING_CUES) {
+            assert!((1..cue.len()).all(|k| cue.get(..k) != cue.get(cue.len() - k..)), "{cue}");
+        }
+    }
+
+    #[test]
+    fn last_tense_cue_reads_case_and_word_boundaries() {
+        assert_eq!(last_tense_cue("Officials WILL free them, a source Said"), Some(false));
+        assert_eq!(last_tense_cue("The source said the regime will"), Some(true));
+        assert_eq!(last_tense_cue("Willing workers saidly"), None);
+        assert!(first_tense_word_is_future(" the camp is SET TO close"));
+        assert!(!first_tense_word_is_future(" received new plans"));
+        assert!(first_tense_word_is_future(" the party plans to"));
+    }
 }
