@@ -78,6 +78,57 @@ fn starts_with_preposition(text: &str) -> bool {
     PREPOSITIONS.contains(&first.as_str())
 }
 
+/// Words that may stand between a source and its verb without being part of the source
+/// ("Defectors have said", "the ministry has also said", "officials would later say").
+const AUXILIARIES: &[&str] = &["have", "has", "had", "also", "previously", "repeatedly", "reportedly", "long", "later", "earlier", "would", "will", "often"];
+
+/// The source phrase without the auxiliaries and adverbs that end it before the verb.
+fn without_auxiliaries(doc: &Document, span: Span) -> Span {
+    let mut end = span.end;
+    loop {
+        let text = doc.norm.get(span.start..end).unwrap_or("").trim_end();
+        let last_start = text.rfind(' ').map_or(0, |i| i + 1);
+        let last = text.get(last_start..).unwrap_or("");
+        if last_start == 0 || !AUXILIARIES.iter().any(|a| a.eq_ignore_ascii_case(last)) {
+            return Span::new(span.start, span.start + text.len());
+        }
+        end = span.start + last_start;
+    }
+}
+
+/// Days this press puts right after the reporting verb for when the source spoke ("said Friday
+/// it has arrested ...", "said on Tuesday it could not confirm"), never part of what was said.
+const SAID_DAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight"];
+const DAY_PARTS: &[&str] = &["morning", "afternoon", "evening", "night"];
+const DAY_AS_SUBJECT: &[&str] = &["was", "is", "will", "would", "marks", "marked", "had", "has"];
+
+/// Length of a leading said-day phrase in `after` (the text right after the verb), or 0.
+fn said_day_len(after: &str) -> usize {
+    let mut offset = 0;
+    let mut words = after.split_inclusive(' ').peekable();
+    let bare = |w: &str| w.trim().trim_end_matches([',', '.']).to_ascii_lowercase();
+    if words.peek().is_some_and(|w| w.trim().is_empty()) {
+        offset += words.next().map_or(0, str::len);
+    }
+    if words.peek().is_some_and(|w| bare(w) == "on") {
+        offset += words.next().map_or(0, str::len);
+    }
+    let Some(day) = words.next().filter(|w| SAID_DAYS.contains(&bare(w).as_str())) else { return 0 };
+    offset += day.len();
+    if !day.contains(',') {
+        if words.peek().is_some_and(|w| DAY_PARTS.contains(&bare(w).as_str())) {
+            offset += words.next().map_or(0, str::len);
+        }
+    }
+    // "said Monday was the day ...": the day is what was said, the subject of its clause.
+    if words.next().is_some_and(|w| DAY_AS_SUBJECT.contains(&bare(w).as_str())) {
+        return 0;
+    }
+    // Stop before a comma that ends the day ("reported Monday, citing ...").
+    let taken = after.get(..offset).unwrap_or("");
+    taken.find(',').unwrap_or(taken.trim_end().len())
+}
+
 /// Byte just after " that " within the first `max_words` words of `text`.
 fn after_that(text: &str, max_words: usize) -> Option<usize> {
     let mut offset = 0;
@@ -151,7 +202,7 @@ pub fn in_sentence(doc: &Document, sentence: Span, hits: &[&CueHit], accept: &dy
             continue;
         }
         let subject = subject_of(prefix);
-        let mut source = Span::new(sentence.start + subject.start, sentence.start + subject.end);
+        let mut source = without_auxiliaries(doc, Span::new(sentence.start + subject.start, sentence.start + subject.end));
         let subject_text = doc.slice(source);
         let first_word = subject_text.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
         let last_word = subject_text.split_whitespace().next_back().unwrap_or("").to_ascii_lowercase();
@@ -188,6 +239,20 @@ pub fn in_sentence(doc: &Document, sentence: Span, hits: &[&CueHit], accept: &dy
             content_start = hit.span.end + that;
         } else if hit.cue == "told" || !hit.usage.bare_leading {
             continue;
+        } else {
+            // "X said Friday it has ...": the day tells when X spoke. A comma right after the verb
+            // (and its day) belongs to the trailing form ("..., the paper reported Monday, citing
+            // ..."), whose claim is before the source, unless it opens a short aside ("The source
+            // said, however, ...").
+            let day = said_day_len(after);
+            let rest = after.get(day..).unwrap_or("").trim_start();
+            if let Some(behind_comma) = rest.strip_prefix(',') {
+                let aside = behind_comma.split_once(',').is_some_and(|(words, _)| word_count(words) <= 2);
+                if !aside {
+                    continue;
+                }
+            }
+            content_start = hit.span.end + day;
         }
         let mut content = trim_span(doc, Span::new(content_start, sentence_end));
         let mut via_span = None;
@@ -299,7 +364,7 @@ pub fn in_sentence(doc: &Document, sentence: Span, hits: &[&CueHit], accept: &dy
             let Some(comma) = before.get(..search_end).and_then(|b| b.rfind(", ")) else {
                 break;
             };
-            let phrase_span = trim_span(doc, Span::new(sentence.start + comma + 1, hit.span.start));
+            let phrase_span = without_auxiliaries(doc, trim_span(doc, Span::new(sentence.start + comma + 1, hit.span.start)));
             let phrase = doc.slice(phrase_span);
             if word_count(phrase) > 15 {
                 break;
@@ -361,4 +426,55 @@ fn passive_by(doc: &Document, sentence: Span, hit: &CueHit, accept: &dyn Fn(&str
     let content = trim_span(doc, Span::new(start + that, sentence.end));
     let tail = Span::new(source.end, content.start);
     Some(ReportedClaim { content, attribution: Attribution { cue: hit.cue, cue_span: hit.span, source, tail }, via_span: None })
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::indexing_slicing, clippy::unwrap_used)]
+
+    use crate::claims::extract;
+    use crate::lexicon::Lexicon;
+    use crate::text::Document;
+    use crate::time::Date;
+
+    /// (content, source text, said date) of every claim, the article published on Friday 2014-06-06.
+    fn claims(text: &str) -> Vec<(String, String, Option<String>)> {
+        let doc = Document::from_plain("t", text, Date::parse_iso("2014-06-06"));
+        let time = crate::time::analyse(&doc);
+        extract(&doc, &Lexicon::builtin(), &time)
+            .iter()
+            .map(|c| (doc.slice(c.span).to_string(), c.source_text.clone().unwrap_or_default(), c.said_date_value.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn the_day_after_the_verb_dates_the_speaking_not_the_claim() {
+        let got = claims("North Korea said Friday it has arrested an American tourist for unspecified violations.");
+        assert_eq!(got, vec![("it has arrested an American tourist for unspecified violations".into(), "North Korea".into(), Some("2014-06-06".into()))]);
+        let got = claims("The Unification Ministry said on Tuesday it could not confirm the report.");
+        assert_eq!(got[0].0, "it could not confirm the report");
+        assert_eq!(got[0].2.as_deref(), Some("2014-06-03"));
+        // A day that is what was said stays in it.
+        let got = claims("The defector said Monday was the day the guards beat him.");
+        assert!(got.iter().all(|c| c.0 != "was the day the guards beat him"), "{got:?}");
+    }
+
+    #[test]
+    fn a_verb_followed_by_a_comma_attributes_what_came_before() {
+        let got =
+            claims("The official was shot by a firing squad near Pyongyang, Seoul-based newspaper Dong-A Ilbo reported Monday, citing an unnamed source.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "The official was shot by a firing squad near Pyongyang");
+        assert_eq!(got[0].1, "Seoul-based newspaper Dong-A Ilbo");
+        let got = claims("Five officials were executed in March, Dong-A Ilbo reported, citing sources in the country.");
+        assert_eq!(got[0].0, "Five officials were executed in March");
+    }
+
+    #[test]
+    fn auxiliaries_before_the_verb_are_not_part_of_the_source() {
+        let got = claims("Defectors have said that political prisoners are rarely included in such pardons.");
+        assert_eq!(got[0].1, "Defectors");
+        let got = claims("Political prisoners are rarely freed, human rights groups have long said.");
+        assert_eq!(got[0].1, "human rights groups");
+    }
 }
