@@ -22,6 +22,9 @@ pub enum LineClass {
     Byline,
     /// "*Translated by NAME and edited by NAME".
     Translator,
+    /// "Reported by NAME for RFA's Korean Service. Translated by NAME. Written in English by NAME.":
+    /// a line of credit sentences, authors and translators.
+    Credits,
     /// "NAME is one of Daily NK's reporters ...".
     Bio,
     /// A line that is only a date and time ("13:34, January 10, 2012").
@@ -107,6 +110,31 @@ pub static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 pub static TRANSLATOR: LazyLock<Regex> =
     LazyLock::new(|| regex(r"^[*\s]*(?i:translated(?:\s+from\s+\w+)?\s+by)\s+(.+?)(?:\s*(?:,|and)\s+(?i:edited|revised|copy-?edited)\s+by\s+.*)?\s*\.?$"));
+/// One credit sentence: the role, then the names, then what they work for ("for RFA's Korean
+/// Service"). Roles this press credits at the foot of a story; editors are not authors.
+pub static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"^(?i:(reported|written(?:\s+in\s+english)?|translated(?:\s+from\s+\w+)?|edited|produced)(?:\s+and\s+\w+)?\s+by)\s+([A-Z][\p{L}'-]+(?:\s+[A-Z][\p{L}'-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\p{L}'-]+(?:\s+[A-Z][\p{L}'-]+){0,3})*)(?:\s+(?:for|of|at|with)\s+[^.]{1,60})?$",
+    )
+});
+
+/// Who is credited with what on a line made only of credit sentences: `(authors, translators)`.
+/// `None` when any sentence of the line is not a credit.
+pub fn credits(line: &str) -> Option<(Vec<&str>, Vec<&str>)> {
+    let (mut authors, mut translators) = (Vec::new(), Vec::new());
+    let sentences = line.trim().trim_start_matches('*').trim_end_matches('.').split(". ").map(str::trim);
+    for sentence in sentences {
+        let found = CREDIT.captures(sentence)?;
+        let (role, names) = (found.get(1)?.as_str().to_ascii_lowercase(), found.get(2)?.as_str());
+        if role.starts_with("translated") {
+            translators.push(names);
+        } else if role.starts_with("reported") || role.starts_with("written") {
+            authors.push(names);
+        }
+    }
+    Some((authors, translators))
+}
+
 pub static BIO: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"^([A-Z][\p{L}'-]+(?:\s+[A-Z][\p{L}'-]+){1,3})\s+(?:is|was|has been)\s+(?:one of\s+|a\s+|an\s+|the\s+)?[^.]{0,80}?\b(?:reporters?|journalists?|correspondents?|writers?|contributors?|editors?|columnists?|analysts?|interns?)\b",
@@ -161,6 +189,9 @@ pub fn classify(line: &str) -> LineClass {
     let after_stars = trimmed.trim_start_matches(|c: char| c == '*' || c.is_whitespace());
     if after_stars.starts_with(['t', 'T']) && TRANSLATOR.is_match(trimmed) {
         return LineClass::Translator;
+    }
+    if starts_with_any_ignore_ascii_case(after_stars, &["reported", "written", "produced"]) && credits(after_stars).is_some() {
+        return LineClass::Credits;
     }
     let by = trimmed.get(..2).is_some_and(|w| w.eq_ignore_ascii_case("by"));
     if by && BYLINE.is_match(trimmed) && trimmed.split_whitespace().count() <= 16 {

@@ -128,10 +128,11 @@ fn headline_like(line: &str) -> bool {
 }
 
 /// The outlet named in a dateline or lead: "SEOUL, Oct. 14 (UPI) --", "Nov. 25 (UPI) --",
-/// "REPORTING FROM SEOUL --", "PanARMENIAN.Net - ".
+/// "REPORTING FROM SEOUL --", "PanARMENIAN.Net - ", "SEOUL, South Korea (AP) —" (a region after
+/// the city is not part of the dateline).
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"^(?:REPORTING FROM\s+)?(?:([A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+){0,3}),?\s*)?(?:\(?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)\)?\s*)?(?:\(([^()]{2,40})\)\s*)?(?:--|-–|—|–|―|-)\s*",
+        r"^(?:REPORTING FROM\s+)?(?:([A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+){0,3})(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})?,?\s*)?(?:\(?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)\)?\s*)?(?:\(([^()]{2,40})\)\s*)?(?:--|-–|—|–|―|-)\s*",
     )
 });
 static LEAD_OUTLET: LazyLock<Regex> = LazyLock::new(|| regex(r"^([A-Z][A-Za-z]*(?:[A-Z.][A-Za-z]+)+)\s+[-–—]\s+"));
@@ -171,6 +172,7 @@ pub fn analyse(original: &str, meta: &Meta) -> ArticleInfo {
     let mut info = ArticleInfo { url: meta.url.clone(), ..ArticleInfo::default() };
     let mut text_date: Option<Date> = None;
     let mut outlet_from_text: Option<String> = None;
+    let mut byline_outlet: Option<String> = None;
     let mut scraped_title: Option<Range<usize>> = None;
 
     // Everything after a tail marker is furniture.
@@ -189,7 +191,15 @@ pub fn analyse(original: &str, meta: &Meta) -> ArticleInfo {
         match line.class {
             LineClass::Byline => {
                 if let Some(names) = BYLINE.captures(text).and_then(|c| c.get(1)) {
-                    info.authors.extend(split_names(names.as_str()));
+                    // "By HYUNG-JIN KIM, Associated Press": the agency is the outlet, not an author.
+                    for name in split_names(names.as_str()) {
+                        match outlets::lookup(&name).filter(|o| o.kind == "outlet") {
+                            Some(outlet) => {
+                                byline_outlet.get_or_insert_with(|| outlet.name.clone());
+                            }
+                            None => info.authors.push(name),
+                        }
+                    }
                 }
                 if text_date.is_none() {
                     text_date = find_full_date(text).map(|(d, _)| d);
@@ -198,6 +208,12 @@ pub fn analyse(original: &str, meta: &Meta) -> ArticleInfo {
             LineClass::Translator => {
                 if let Some(names) = TRANSLATOR.captures(text).and_then(|c| c.get(1)) {
                     info.translators.extend(split_names(names.as_str()));
+                }
+            }
+            LineClass::Credits => {
+                if let Some((authors, translators)) = layout::credits(text) {
+                    info.authors.extend(authors.into_iter().flat_map(split_names));
+                    info.translators.extend(translators.into_iter().flat_map(split_names));
                 }
             }
             LineClass::Bio => {
@@ -332,7 +348,7 @@ pub fn analyse(original: &str, meta: &Meta) -> ArticleInfo {
         }
     }
     if outlet_from_text.is_none() {
-        outlet_from_text = self_reference(original, &blocks);
+        outlet_from_text = byline_outlet.or_else(|| self_reference(original, &blocks));
     }
 
     info.title = meta.title.clone().or(title_text.filter(|t| !t.is_empty()));

@@ -91,3 +91,29 @@ fn news_captions_keep_their_sentence_once() {
     assert_eq!(info.body.matches("may have pardoned").count(), 1, "{}", info.body);
     assert!(!info.body.contains("Photo by"));
 }
+
+#[test]
+fn agency_in_the_byline_is_the_outlet_and_a_region_follows_the_dateline_city() {
+    let text = "Pyongyang holds American tourist\n\nBy JOHN ROE, Associated Press\n\nBEIJING, China (AP) — North Korea said Monday it detained an American tourist.\n\nThe man entered the country in April.";
+    let info = read(text);
+    assert_eq!(info.authors, vec!["JOHN ROE"]);
+    assert_eq!(info.outlet.as_deref(), Some("Associated Press"));
+    assert_eq!(info.dateline.as_deref(), Some("BEIJING"));
+    // Without the dateline the byline still names the outlet.
+    let info = read("Pyongyang holds American tourist\n\nBy Jane Doe, Reuters\n\nNorth Korea said it detained an American tourist.");
+    assert_eq!(info.authors, vec!["Jane Doe"]);
+    assert_eq!(info.outlet.as_deref(), Some("Reuters"));
+}
+
+#[test]
+fn a_footer_of_credit_sentences_names_authors_and_translators() {
+    let text = "Police arrest phone users in border city\n\nPolice arrested 20 people for using Chinese phones, a resident told RFA.\n\nReported by Kim Ji Eun for RFA's Korean Service. Translated by Lee Jin. Written in English by Eugene Whong.";
+    let info = read(text);
+    assert_eq!(info.authors, vec!["Kim Ji Eun", "Eugene Whong"]);
+    assert_eq!(info.translators, vec!["Lee Jin"]);
+    assert!(!info.body.contains("Reported by"), "{}", info.body);
+    // A sentence of the story that starts like a credit is prose, not furniture.
+    let info = read("Arrests\n\nReported by state media for the first time, the arrests shocked residents in Hyesan.");
+    assert!(info.authors.is_empty());
+    assert!(info.body.contains("Reported by state media"));
+}
