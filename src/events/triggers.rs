@@ -65,7 +65,7 @@ pub const TRIGGERS: &[TriggerDef] = &[
         "detention",
         "camp",
         None,
-        r"sent to (?:a |an |the )?(?:[a-z'-]+ ){0,3}(?:camps?|prisons?|kwanliso|kyohwaso|jail|detention (?:centers?|centres?|facilit(?:y|ies)))|sentenced to|imprisoned|incarcerated|jailed|locked up",
+        r"sent to (?:a |an |the )?(?:[a-z'-]+ ){0,3}(?:camps?|prisons?|kwanliso|kyohwaso|jail|detention (?:centers?|centres?|facilit(?:y|ies)))|sentenced (?:[a-z'-]+ ){0,5}?to (?:(?:\d+|[a-z]+(?:-[a-z]+)?) (?:years?|months?)|life|death|hard labou?r|reform through labou?r)|sentenced to|imprisoned|incarcerated|jailed|locked up",
     ),
     t("detention", "held", None, r"detained|being held|held (?:in|at|there)|in custody"),
     t("detention", "exile", None, r"exiled|exiling|banished|banishment"),
@@ -359,6 +359,7 @@ mod tests {
         let cases = [
             ("The regime granted a special pardon to 300 inmates.", "amnesty"),
             ("Police arrested three smugglers in Hyesan last week.", "detention"),
+            ("A court sentenced the American missionary John Roe to 15 years of hard labor.", "detention"),
             ("He was publicly executed by firing squad in Hyesan.", "execution"),
             ("China forcibly returned 60 defectors in April.", "repatriation"),
             ("Two inmates died of hunger at the prison last month.", "death"),
