@@ -119,6 +119,17 @@ fn continues(prev: &str, next: &str) -> bool {
     CONTINUING_WORDS.iter().any(|w| w.eq_ignore_ascii_case(last_word))
 }
 
+/// "Seoul", "New York": one or two capitalised words of letters (an agency is written in
+/// capitals or with dots: "AP", "U.P.I.", "NK News" is known by name).
+fn is_title_case_place(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (1..=2).contains(&words.len())
+        && words.iter().all(|w| {
+            let mut chars = w.chars();
+            chars.next().is_some_and(|c| c.is_ascii_uppercase()) && chars.clone().count() >= 2 && chars.all(|c| c.is_ascii_lowercase())
+        })
+}
+
 /// A line that reads like a headline: short, no sentence-final period.
 fn headline_like(line: &str) -> bool {
     let line = line.trim();
@@ -135,6 +146,10 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?:REPORTING FROM\s+)?(?:([A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+){0,3})(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})?,?\s*)?(?:\(?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)\)?\s*)?(?:\(([^()]{2,40})\)\s*)?(?:--|-–|—|–|―|-)\s*",
     )
 });
+/// The state agencies' form, a city in title case before the date: "Pyongyang, December 27 (KCNA)
+/// --", "Beijing, Jan. 3 (Xinhua) --". Without the date and agency such a start is prose.
+static DATELINE_TITLE_CASE: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?),\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*\(([^()]{2,40})\)\s*(?:--|-–|—|–|―|-)\s*"));
 static LEAD_OUTLET: LazyLock<Regex> = LazyLock::new(|| regex(r"^([A-Z][A-Za-z]*(?:[A-Z.][A-Za-z]+)+)\s+[-–—]\s+"));
 /// Phrases in which this press names itself: "Daily NK has learned", "told Daily NK".
 static SELF_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
@@ -335,11 +350,17 @@ pub fn analyse(original: &str, meta: &Meta) -> ArticleInfo {
     // (The lead may follow a standfirst, so the first few paragraphs are tried.)
     for lead in blocks.iter().filter(|b| b.kind == BlockKind::Body).take(3) {
         let lead_text = lead.lines.first().map_or("", |r| line_text(r));
-        if let Some(c) = DATELINE.captures(lead_text).filter(|c| c.get(1).is_some() || c.get(2).is_some()) {
+        let dateline = DATELINE.captures(lead_text).filter(|c| c.get(1).is_some() || c.get(2).is_some()).or_else(|| DATELINE_TITLE_CASE.captures(lead_text));
+        if let Some(c) = dateline {
             info.dateline = c.get(1).map(|m| m.as_str().trim().to_string()).filter(|d| d.len() >= 3);
             if let Some(name) = c.get(2) {
                 let name = name.as_str().trim();
-                outlet_from_text = Some(outlets::lookup(name).map_or_else(|| name.to_string(), |o| o.name.clone()));
+                match outlets::lookup(name) {
+                    Some(outlet) => outlet_from_text = Some(outlet.name.clone()),
+                    // "(Seoul) –", the NGOs' dateline: a place in title case, not an outlet.
+                    None if info.dateline.is_none() && is_title_case_place(name) => info.dateline = Some(name.to_string()),
+                    None => outlet_from_text = Some(name.to_string()),
+                }
             }
             break;
         } else if let Some(name) = LEAD_OUTLET.captures(lead_text).and_then(|c| c.get(1)) {

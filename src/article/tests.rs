@@ -117,3 +117,16 @@ fn a_footer_of_credit_sentences_names_authors_and_translators() {
     assert!(info.authors.is_empty());
     assert!(info.body.contains("Reported by state media"));
 }
+
+#[test]
+fn state_agency_and_ngo_datelines() {
+    let info = read("DPRK to Grant Amnesty\n\nPyongyang, December 27 (KCNA) -- The Presidium issued a decree on granting a general amnesty.");
+    assert_eq!(info.dateline.as_deref(), Some("Pyongyang"));
+    assert_eq!(info.outlet.as_deref(), Some("KCNA"));
+    let info = read("North Korea: Detainees Abused\n\n(Seoul) – North Korean officials routinely torture detainees, Human Rights Watch said.");
+    assert_eq!(info.dateline.as_deref(), Some("Seoul"));
+    assert_eq!(info.outlet, None);
+    // A sentence that starts with a city is not a dateline.
+    let info = read("Camp report\n\nPyongyang, the capital, hosted a parade on Monday.");
+    assert_eq!(info.dateline, None);
+}

@@ -6,6 +6,10 @@
 //! "said X") read as a source (`accept`), which keeps narration such as "most prisoners were said
 //! to be" or "they made false reports that" out.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::cues::SELF_OBJECTS;
 use super::{subject_of, Attribution, CueHit};
 use crate::text::{Document, Span};
@@ -101,6 +105,26 @@ fn without_auxiliaries(doc: &Document, span: Span) -> Span {
 const SAID_DAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight"];
 const DAY_PARTS: &[&str] = &["morning", "afternoon", "evening", "night"];
 const DAY_AS_SUBJECT: &[&str] = &["was", "is", "will", "would", "marks", "marked", "had", "has"];
+
+/// Where the source spoke, between the verb and what was said: "said in a report released today",
+/// "said in a statement on Tuesday".
+static SAID_IN: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::regex(
+        r"^\s*(?:on\s+[A-Z]\w+\s+)?in\s+(?:a|an|its|their|his|her|the)\s+(?:[\w-]+\s+){0,2}?(?:report|statement|interview|briefing|press release|press conference|commentary|article|editorial|speech|letter|post|message|dispatch|broadcast)(?:\s+(?:released|published|issued|posted|aired|carried|sent))?",
+    )
+});
+
+/// Length of the said-where and said-when words that follow the verb in `after`, or 0.
+fn said_tail_len(after: &str) -> usize {
+    let place = SAID_IN.find(after).map_or(0, |m| m.end());
+    let rest = after.get(place..).unwrap_or("");
+    let day = said_day_len(rest);
+    if day == 0 {
+        // "in a report released" without a day: the words up to the phrase's end.
+        return place;
+    }
+    place + day
+}
 
 /// Length of a leading said-day phrase in `after` (the text right after the verb), or 0.
 fn said_day_len(after: &str) -> usize {
@@ -220,7 +244,7 @@ pub fn in_sentence(doc: &Document, sentence: Span, hits: &[&CueHit], accept: &dy
             continue;
         }
         let after = text_of(hit.span.end, sentence_end);
-        let mut content_start = hit.span.end;
+        let content_start;
         if hit.cue == "cited" {
             // "cited the NIS as saying that ..."
             let Some(as_saying) = after.find(" as saying") else {
@@ -244,8 +268,12 @@ pub fn in_sentence(doc: &Document, sentence: Span, hits: &[&CueHit], accept: &dy
             // (and its day) belongs to the trailing form ("..., the paper reported Monday, citing
             // ..."), whose claim is before the source, unless it opens a short aside ("The source
             // said, however, ...").
-            let day = said_day_len(after);
+            let day = said_tail_len(after);
             let rest = after.get(day..).unwrap_or("").trim_start();
+            if rest.is_empty() || rest == "." {
+                // "..., Human Rights Watch said in a report released today."
+                continue;
+            }
             if let Some(behind_comma) = rest.strip_prefix(',') {
                 let aside = behind_comma.split_once(',').is_some_and(|(words, _)| word_count(words) <= 2);
                 if !aside {
@@ -468,6 +496,16 @@ mod tests {
         assert_eq!(got[0].1, "Seoul-based newspaper Dong-A Ilbo");
         let got = claims("Five officials were executed in March, Dong-A Ilbo reported, citing sources in the country.");
         assert_eq!(got[0].0, "Five officials were executed in March");
+    }
+
+    #[test]
+    fn where_the_source_spoke_is_not_what_it_said() {
+        let got = claims("North Korean officials routinely torture detainees in pretrial detention, Human Rights Watch said in a report released today.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "North Korean officials routinely torture detainees in pretrial detention");
+        let got = claims("The KCNA said in a statement on Tuesday the prisoners would be freed next month.");
+        assert_eq!(got[0].0, "the prisoners would be freed next month");
+        assert_eq!(got[0].2.as_deref(), Some("2014-06-03"));
     }
 
     #[test]

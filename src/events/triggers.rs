@@ -84,7 +84,7 @@ pub const TRIGGERS: &[TriggerDef] = &[
         r"publicly executed|public executions?|executed|executions?|executes|firing squads?|shot (?:dead|publicly|to death)|publicly shot|put to death|hanged",
     ),
     // Death in custody (only with a prison word in the sentence, see `needs_custody`).
-    t("death", "death", None, r"died|dies|dropping dead|dropped dead|(?:beaten|starved|tortured|worked) to death|deaths?"),
+    t("death", "death", None, r"died|dies|die|dying|dropping dead|dropped dead|(?:beaten|starved|tortured|worked) to death|deaths?"),
     // Abuse.
     t(
         "abuse",
@@ -363,6 +363,7 @@ mod tests {
             ("He was publicly executed by firing squad in Hyesan.", "execution"),
             ("China forcibly returned 60 defectors in April.", "repatriation"),
             ("Two inmates died of hunger at the prison last month.", "death"),
+            ("Former detainees said they had seen other prisoners die in custody.", "death"),
             ("Guards tortured the detainees for days.", "abuse"),
             ("Inmates had to attend lectures on the leader's greatness.", "indoctrination"),
             ("Families paid bribes to the guards.", "corruption"),
