@@ -139,10 +139,8 @@ fn said_day_len(after: &str) -> usize {
     }
     let Some(day) = words.next().filter(|w| SAID_DAYS.contains(&bare(w).as_str())) else { return 0 };
     offset += day.len();
-    if !day.contains(',') {
-        if words.peek().is_some_and(|w| DAY_PARTS.contains(&bare(w).as_str())) {
-            offset += words.next().map_or(0, str::len);
-        }
+    if !day.contains(',') && words.peek().is_some_and(|w| DAY_PARTS.contains(&bare(w).as_str())) {
+        offset += words.next().map_or(0, str::len);
     }
     // "said Monday was the day ...": the day is what was said, the subject of its clause.
     if words.next().is_some_and(|w| DAY_AS_SUBJECT.contains(&bare(w).as_str())) {
