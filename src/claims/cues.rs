@@ -102,6 +102,18 @@ pub const HEAD_NOUNS: &[(&str, &str, bool)] = &[
     ("escapees", "defector", true),
     ("refugee", "defector", false),
     ("refugees", "defector", true),
+    // Former detainees and the people rights groups interview are escapees in this press.
+    ("detainee", "defector", false),
+    ("detainees", "defector", true),
+    ("interviewee", "defector", false),
+    ("interviewees", "defector", true),
+    // "A woman who was held at the camp told NK News ...": people described, not named.
+    ("woman", "person", false),
+    ("women", "person", true),
+    ("man", "person", false),
+    ("men", "person", true),
+    ("witness", "person", false),
+    ("witnesses", "person", true),
     ("official", "official", false),
     ("officials", "official", true),
     ("president", "official", false),

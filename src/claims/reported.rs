@@ -507,6 +507,15 @@ mod tests {
     }
 
     #[test]
+    fn people_described_rather_than_named_are_sources() {
+        let got = claims("One woman who was held at the camp in 2016 told NK News that inmates died almost every week.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "inmates died almost every week");
+        let got = claims("Several interviewees said they had seen other detainees die in custody.");
+        assert_eq!(got[0].0, "they had seen other detainees die in custody");
+    }
+
+    #[test]
     fn auxiliaries_before_the_verb_are_not_part_of_the_source() {
         let got = claims("Defectors have said that political prisoners are rarely included in such pardons.");
         assert_eq!(got[0].1, "Defectors");

@@ -359,6 +359,12 @@ pub fn counts_in(text: &str) -> Vec<Count> {
         }
         let Some(num) = caps.name("num") else { continue };
         let Some(value) = parse_number(num.as_str()) else { continue };
+        // "detained in Hyesan in 2015 said guards": a year, unless its noun follows at once
+        // ("2000 prisoners").
+        let year_like = num.as_str().len() == 4 && (1900..=2100).contains(&value);
+        if year_like && rest.split_whitespace().count() > 1 {
+            continue;
+        }
         let phrase_end = caps.name("num2").map_or(num.end(), |m| m.end());
         let phrase = text.get(whole.start()..phrase_end).unwrap_or("").to_string();
         if rest.contains(" per ") {
@@ -450,6 +456,8 @@ mod tests {
         let c = counts_in("release 15 family members per prison");
         assert_eq!((c[0].text.as_str(), c[0].min), ("15 family members per prison", None));
         assert!(counts_in("sentenced to 15 years in 12 re-education camps").is_empty());
+        assert!(counts_in("a trader held in Hyesan in 2015 said guards").is_empty());
+        assert_eq!(counts_in("some 2000 prisoners").first().and_then(|c| c.min), Some(2000));
         let c = counts_in("seven soldiers were shot");
         assert_eq!(c[0].min, Some(7));
         let c = counts_in("between 200 and 300 North Korean people");
