@@ -207,6 +207,18 @@ fn build(doc: &Document, clauses: &Clauses, cues: &DocCues, raw: &RawHit, mass: 
     })
 }
 
+/// Verbs of saying whose following day tells when a source spoke ("..., the paper reported
+/// Monday", "North Korea said Friday it has arrested ..."), not when anything happened.
+const SAYING_VERBS: &[&str] = &["said", "says", "told", "reported", "added", "explained", "announced", "confirmed", "stated", "noted"];
+
+/// Whether the time phrase after `before` (its sentence up to the phrase) follows a verb of saying.
+fn dates_the_speaking(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    let last = words.next().unwrap_or("");
+    let verb = if last.eq_ignore_ascii_case("on") { words.next().unwrap_or("") } else { last };
+    SAYING_VERBS.contains(&verb)
+}
+
 /// Whether a hit may own a time phrase (amnesty preparations and selections have their own dates).
 fn carries_date(hit: &Hit) -> bool {
     !matches!(hit.family, "selection" | "transfer" | "sentence_reduction") && !hit.exclusion
@@ -220,6 +232,9 @@ pub fn find_hits(doc: &Document, clauses: &Clauses, cues: &DocCues, time: &TimeA
     let mut owned: Vec<Vec<usize>> = vec![Vec::new(); hits.len()];
     for (g, group) in groups.iter().enumerate() {
         let Some(sentence) = doc.sentences.get(group.sentence) else { continue };
+        if dates_the_speaking(doc.norm.get(sentence.span.start..group.span.start).unwrap_or("")) {
+            continue;
+        }
         let clause = clauses.clause_of(sentence.span, group.span);
         let contrast = clauses.contrast_of(sentence.span, group.span);
         let mut best: Option<(usize, usize)> = None;

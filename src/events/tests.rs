@@ -224,3 +224,15 @@ fn a_sweep_is_a_crackdown_but_sweeping_is_not() {
     assert!(events.iter().all(|e| e.event_type != "detention"), "{:?}", types(&events));
     assert!(events_of("The ruling party won a clean sweep in the local elections.").is_empty());
 }
+
+#[test]
+fn the_day_a_source_spoke_does_not_date_the_event() {
+    let events = events_of("Five officials were publicly executed in Pyongyang, the newspaper Dong-A Ilbo reported Monday.");
+    assert_eq!(types(&events), vec![("execution", "occurred")]);
+    assert_eq!(events[0].date_value, None);
+    let events = events_of("North Korea said Friday it has arrested an American tourist.");
+    assert_eq!(events[0].date_value, None);
+    // A day after the event's own verb still dates it.
+    let events = events_of("Police arrested an American tourist on Friday, the ministry said.");
+    assert_eq!(events[0].date_value.as_deref(), Some("2024-05-10"));
+}
