@@ -219,6 +219,15 @@ fn dates_the_speaking(before: &str) -> bool {
     SAYING_VERBS.contains(&verb)
 }
 
+/// Whether the time phrase before `after` is a dateline's ("Dec. 3 (UPI) --", "SEOUL, Aug. 5
+/// (Yonhap) --"): the day the story was filed, followed by the agency in brackets and a dash.
+fn dates_the_dispatch(after: &str) -> bool {
+    let Some(bracketed) = after.trim_start().strip_prefix('(') else { return false };
+    let Some(close) = bracketed.find(')').filter(|&close| close <= 40) else { return false };
+    let rest = bracketed.get(close + 1..).unwrap_or("").trim_start();
+    rest.starts_with(['-', '\u{2013}', '\u{2014}'])
+}
+
 /// Whether a hit may own a time phrase (amnesty preparations and selections have their own dates).
 fn carries_date(hit: &Hit) -> bool {
     !matches!(hit.family, "selection" | "transfer" | "sentence_reduction") && !hit.exclusion
@@ -232,7 +241,9 @@ pub fn find_hits(doc: &Document, clauses: &Clauses, cues: &DocCues, time: &TimeA
     let mut owned: Vec<Vec<usize>> = vec![Vec::new(); hits.len()];
     for (g, group) in groups.iter().enumerate() {
         let Some(sentence) = doc.sentences.get(group.sentence) else { continue };
-        if dates_the_speaking(doc.norm.get(sentence.span.start..group.span.start).unwrap_or("")) {
+        if dates_the_speaking(doc.norm.get(sentence.span.start..group.span.start).unwrap_or(""))
+            || dates_the_dispatch(doc.norm.get(group.span.end..).unwrap_or(""))
+        {
             continue;
         }
         let clause = clauses.clause_of(sentence.span, group.span);

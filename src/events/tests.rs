@@ -232,6 +232,10 @@ fn the_day_a_source_spoke_does_not_date_the_event() {
     assert_eq!(events[0].date_value, None);
     let events = events_of("North Korea said Friday it has arrested an American tourist.");
     assert_eq!(events[0].date_value, None);
+    // Nor does the day a wire story was filed.
+    let events = events_of("Dec. 3 (UPI) -- North Korea publicly executed a senior official last month.");
+    assert_eq!(events.len(), 1, "{:?}", types(&events));
+    assert_eq!(events[0].date_value.as_deref(), Some("2024-04"));
     // A day after the event's own verb still dates it.
     let events = events_of("Police arrested an American tourist on Friday, the ministry said.");
     assert_eq!(events[0].date_value.as_deref(), Some("2024-05-10"));
