@@ -344,11 +344,19 @@ fn parse_number(text: &str) -> Option<i64> {
     lower.replace(',', "").parse().ok()
 }
 
+/// Words before a number of onlookers rather than of people the event happened to.
+const AUDIENCE_MARKERS: &[&str] = &["in front of", "watched by", "attended by", "witnessed by", "in the presence of"];
+
 /// Scale phrases about people in `text` (offsets relative to `text`).
 pub fn counts_in(text: &str) -> Vec<Count> {
     let mut out = Vec::new();
     for caps in COUNT_RE.captures_iter(text) {
         let Some(whole) = caps.get(0) else { continue };
+        // "executed in front of hundreds of officials": the crowd made to watch is not counted.
+        let before = text.get(..whole.start()).unwrap_or("").trim_end();
+        if AUDIENCE_MARKERS.iter().any(|m| before.len() >= m.len() && before.get(before.len() - m.len()..).is_some_and(|tail| tail.eq_ignore_ascii_case(m))) {
+            continue;
+        }
         let rest = caps.name("rest").map_or("", |m| m.as_str());
         if let Some(vague) = caps.name("vague") {
             let lower = vague.as_str().to_ascii_lowercase();
@@ -457,6 +465,8 @@ mod tests {
         assert_eq!((c[0].text.as_str(), c[0].min), ("15 family members per prison", None));
         assert!(counts_in("sentenced to 15 years in 12 re-education camps").is_empty());
         assert!(counts_in("a trader held in Hyesan in 2015 said guards").is_empty());
+        assert!(counts_in("was shot in front of hundreds of officials").is_empty());
+        assert!(counts_in("an execution watched by 500 residents").is_empty());
         assert_eq!(counts_in("some 2000 prisoners").first().and_then(|c| c.min), Some(2000));
         let c = counts_in("seven soldiers were shot");
         assert_eq!(c[0].min, Some(7));
