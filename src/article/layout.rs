@@ -190,7 +190,7 @@ pub fn classify(line: &str) -> LineClass {
     if after_stars.starts_with(['t', 'T']) && TRANSLATOR.is_match(trimmed) {
         return LineClass::Translator;
     }
-    if starts_with_any_ignore_ascii_case(after_stars, &["reported", "written", "produced"]) && credits(after_stars).is_some() {
+    if starts_with_any_ignore_ascii_case(after_stars, &["reported", "written", "produced", "edited"]) && credits(after_stars).is_some() {
         return LineClass::Credits;
     }
     let by = trimmed.get(..2).is_some_and(|w| w.eq_ignore_ascii_case("by"));

@@ -112,6 +112,9 @@ fn a_footer_of_credit_sentences_names_authors_and_translators() {
     assert_eq!(info.authors, vec!["Kim Ji Eun", "Eugene Whong"]);
     assert_eq!(info.translators, vec!["Lee Jin"]);
     assert!(!info.body.contains("Reported by"), "{}", info.body);
+    let info = read("Police arrest phone users\n\nPolice arrested 20 people, a resident told RFA.\n\nEdited by Malcolm Foster.");
+    assert!(info.authors.is_empty());
+    assert!(!info.body.contains("Edited by"), "{}", info.body);
     // A sentence of the story that starts like a credit is prose, not furniture.
     let info = read("Arrests\n\nReported by state media for the first time, the arrests shocked residents in Hyesan.");
     assert!(info.authors.is_empty());

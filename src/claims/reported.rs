@@ -232,7 +232,8 @@ pub fn in_sentence(doc: &Document, sentence: Span, hits: &[&CueHit], accept: &dy
         let after_text = text_of(hit.span.end, sentence_end);
         let after_cue =
             after_text.get(..after_text.find(" who ").unwrap_or_else(|| super::appositive_end(after_text))).unwrap_or("").trim().trim_end_matches('.');
-        let after_comma = prefix.trim_end().ends_with(',') && word_count(after_cue) <= 8 && accept(after_cue);
+        // "..., said the KCNA" names the source after the verb; after "told" comes the listener.
+        let after_comma = hit.cue != "told" && prefix.trim_end().ends_with(',') && word_count(after_cue) <= 8 && accept(after_cue);
         let too_long = word_count(&super::sources::strip_asides(subject_text)) > 25;
         let starts_with_cue = hits.iter().any(|h| h.span.start == source.start);
         if source.is_empty() || after_comma || too_long || starts_with_cue || matches!(last_word.as_str(), "who" | "which" | "that") || first_word == "said" {
@@ -351,6 +352,10 @@ pub fn in_sentence(doc: &Document, sentence: Span, hits: &[&CueHit], accept: &dy
             continue;
         }
         let before = text_of(sentence.start, hit.span.start);
+        if hit.cue == "told" && before.trim_end().ends_with(',') {
+            // "X, spokesman of the ministry, told reporters that ...": the listener follows.
+            continue;
+        }
         if negated_or_passive(before) {
             continue;
         }
@@ -513,6 +518,14 @@ mod tests {
         assert_eq!(got[0].0, "inmates died almost every week");
         let got = claims("Several interviewees said they had seen other detainees die in custody.");
         assert_eq!(got[0].0, "they had seen other detainees die in custody");
+    }
+
+    #[test]
+    fn the_one_told_is_the_listener_not_the_source() {
+        let got = claims("Jeong Joon-hee, spokesman of the ministry, told reporters that Kim Yong-jin, 63, was executed in July.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Kim Yong-jin, 63, was executed in July");
+        assert_eq!(got[0].1, "Jeong Joon-hee, spokesman of the ministry");
     }
 
     #[test]

@@ -77,7 +77,8 @@ const PLANNED_BEFORE: &str = r"(?i)(?-u:\b)(?:plans? to|planning to|planned|will
 /// Plans right after the trigger ("the amnesty will be", "special pardons be given").
 const PLANNED_AFTER: &str = r"(?i)^\s*(?:will|is expected|is set|be given|be granted|be carried out|is planned)(?-u:\b)";
 /// Counterfactuals and bare possibilities ("could be sent to a labor camp", "may be executed").
-const HYPOTHETICAL: &str = r"(?i)(?-u:\b)(?:would have|could have|might have|would be|could be|may be|might be|could face|may face|might face|if)(?-u:\b)";
+/// An adverb may stand between ("some may even be executed", "could also face").
+const HYPOTHETICAL: &str = r"(?i)(?-u:\b)(?:(?:would|could|might) (?:(?:even|also|well|still) )?have|(?:would|could|may|might) (?:(?:even|also|well|still) )?be|(?:could|may|might) (?:(?:even|also|well|still) )?face|if)(?-u:\b)";
 /// Explicit past ("has recently been launching"): separates an event from a planned one.
 const OCCURRED_BEFORE: &str = r"(?i)(?-u:\b)(?:recently|has been|have been|had been|last (?:week|month|year))(?-u:\b)";
 /// Exclusion ("did not include", "were not released", "no political prisoners ... were freed").
@@ -411,6 +412,8 @@ mod tests {
         assert_eq!(status("", "the regime will grant ", " every five or ten years").0, Status::Habitual);
         assert_eq!(status("", "inmates will not learn of their ", "").0, Status::Planned);
         assert_eq!(status("", "they would have been labeled political prisoners and ", "").0, Status::Hypothetical);
+        assert_eq!(status("", "Some may even be ", "").0, Status::Hypothetical);
+        assert_eq!(status("", "the returnees could also face ", "").0, Status::Hypothetical);
         assert_eq!(status("", "The ministry has recently been launching more ", ""), (Status::Occurred, true));
         assert_eq!(status("", "Police ", " dozens of traders"), (Status::Occurred, false));
     }
