@@ -134,7 +134,7 @@ pub fn fill(
             continue;
         }
         let text = doc.slice(s);
-        let subjects = if cues.subject.may_match(&doc.norm, s.start, s.end) { cues::subjects_in(text) } else { Vec::new() };
+        let subjects = cues::subjects_in_sentence(&doc.norm, s, &cues.subject);
         for (offset, code) in subjects {
             let at = Span::new(s.start + offset, s.start + offset + 1);
             let strong = clauses.strong_clause_of(s, at);

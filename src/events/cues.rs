@@ -9,8 +9,10 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::{Regex, RegexSet};
+use regex_automata::meta::Regex as MetaRegex;
+use regex_automata::{Anchored, Input, MatchKind, PatternSet};
 
-use crate::text::regex;
+use crate::text::{regex, Span};
 
 use super::presence::Presence;
 
@@ -302,6 +304,61 @@ impl DocCues {
     }
 }
 
+/// The subject patterns searched from chosen starts. `any_at` (all match kinds) says which
+/// patterns match from a start; `first_at` then gives each one's match there as a search of that
+/// pattern alone would choose it (leftmost-first).
+struct SubjectsAt {
+    any_at: MetaRegex,
+    first_at: MetaRegex,
+}
+
+static SUBJECTS_AT: LazyLock<Option<SubjectsAt>> = LazyLock::new(|| {
+    let patterns: Vec<String> = SUBJECTS.iter().map(|(_, p)| format!(r"(?i)(?-u:\b)(?:{p})(?-u:\b)")).collect();
+    let any_at = MetaRegex::builder().configure(MetaRegex::config().match_kind(MatchKind::All)).build_many(&patterns).ok()?;
+    let first_at = MetaRegex::new_many(&patterns).ok()?;
+    Some(SubjectsAt { any_at, first_at })
+});
+
+/// [`subjects_in`] for the sentence `text[sentence]`, with offsets relative to the sentence.
+///
+/// Why this is the same: every subject phrase of the sentence starts inside a phrase the
+/// document-wide search found (see presence.rs), and every pattern starts with an ASCII word
+/// boundary, so only the boundaries inside those phrases can start one. Trying each of them in
+/// text order and, per pattern, skipping starts inside its last match is what searching the
+/// sentence with each pattern does (the leftmost start wins; the search resumes at the match's
+/// end), without scanning the rest of the sentence.
+pub fn subjects_in_sentence(text: &str, sentence: Span, presence: &Presence) -> Vec<(usize, &'static str)> {
+    let (lo, hi) = (sentence.start, sentence.end);
+    let piece = text.get(lo..hi).unwrap_or("");
+    let (Some(found), Some(search)) = (presence.found_in(text, lo, hi), SUBJECTS_AT.as_ref()) else { return subjects_in(piece) };
+    let bytes = piece.as_bytes();
+    let is_word = |at: usize| bytes.get(at).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
+    let boundary = |at: usize| is_word(at) != at.checked_sub(1).is_some_and(is_word);
+    let mut out = Vec::new();
+    // per pattern, where its search would resume (the end of its last match)
+    let mut resume = [0usize; SUBJECTS.len()];
+    let mut matching = PatternSet::new(SUBJECTS.len());
+    for phrase in found {
+        let (from, to) = (phrase.start.max(lo) - lo, phrase.end.min(hi) - lo);
+        for start in (from..to).filter(|&at| piece.is_char_boundary(at) && boundary(at)) {
+            matching.clear();
+            search.any_at.which_overlapping_matches(&Input::new(piece).range(start..).anchored(Anchored::Yes), &mut matching);
+            for pattern in matching.iter() {
+                let (Some(resume_at), Some((code, _))) = (resume.get_mut(pattern.as_usize()), SUBJECTS.get(pattern.as_usize())) else { continue };
+                if start < *resume_at {
+                    continue;
+                }
+                if let Some(m) = search.first_at.search(&Input::new(piece).range(start..).anchored(Anchored::Pattern(pattern))) {
+                    out.push((start, *code));
+                    *resume_at = m.end();
+                }
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
 /// Subject codes named in `text`, with byte offsets (relative to `text`).
 pub fn subjects_in(text: &str) -> Vec<(usize, &'static str)> {
     let mut out = Vec::new();
@@ -431,6 +488,26 @@ mod tests {
         assert_eq!(first_word(" -- Daily NK's source"), "Daily");
         assert_eq!(Tail::of("One two").last(5), "one two");
         assert_eq!(Tail::of("a b c d e f g h i j k l").last(12), "c d e f g h i j k l");
+    }
+
+    #[test]
+    fn subjects_of_a_sentence_as_a_full_search_finds_them() {
+        let text = "Political prisoners and their families, women and the elderly were freed. Long-term prisoners, \
+                    drug offenders and smugglers (white-collar criminals) stayed; drugs and drug trafficking, \
+                    theft. Xsmugglers and \u{17F}muggling, a\u{17F}muggling in their 60s, murderers, officials and officers.";
+        let presence = Presence::of(&ANY_SUBJECT, text);
+        let mut pieces = vec![Span::new(0, text.len())];
+        for (at, _) in text.match_indices(". ") {
+            pieces.push(Span::new(0, at + 1));
+            pieces.push(Span::new(at + 2, text.len()));
+        }
+        // cuts inside words fall back to the full search
+        pieces.push(Span::new(3, 40));
+        for piece in pieces {
+            let full = subjects_in(&text[piece.start..piece.end]);
+            assert!(!full.is_empty());
+            assert_eq!(subjects_in_sentence(text, piece, &presence), full, "{piece:?}");
+        }
     }
 
     #[test]
