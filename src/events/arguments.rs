@@ -108,7 +108,7 @@ fn push_unique(list: &mut Vec<String>, value: &str) {
 pub fn fill(
     doc: &Document,
     clauses: &Clauses,
-    cues: &DocCues,
+    cues: &mut DocCues,
     lexicon: &Lexicon,
     names: &[crate::lexicon::Hit],
     time: &TimeAnalysis,
@@ -138,7 +138,7 @@ pub fn fill(
         for (offset, code) in subjects {
             let at = Span::new(s.start + offset, s.start + offset + 1);
             let strong = clauses.strong_clause_of(s, at);
-            let excluded = cues::is_exclusion(doc.slice(strong));
+            let excluded = cues.is_exclusion(doc, strong);
             // Who a clause is about concerns every event told in it ("defectors who were
             // repatriated ... are being detained"); else the nearest trigger's event.
             // (a hit inside the clause is one of this sentence's)

@@ -6,13 +6,14 @@
 //! hypothetical > negated > habitual > planned > occurred.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::{Regex, RegexSet};
 use regex_automata::meta::Regex as MetaRegex;
 use regex_automata::{Anchored, Input, MatchKind, PatternSet};
 
-use crate::text::{regex, Span};
+use crate::text::{regex, Document, Span};
 
 use super::presence::Presence;
 
@@ -291,16 +292,29 @@ static ANY_SUBJECT: LazyLock<Regex> =
     LazyLock::new(|| regex(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", SUBJECTS.iter().map(|(_, p)| format!("(?:{p})")).collect::<Vec<_>>().join("|"))));
 
 /// Where the cue patterns searched per trigger or per sentence may match in a document, each
-/// found with one search of the whole text.
+/// found with one search of the whole text; and the cue answers asked again and again.
 pub struct DocCues {
     pub count: Presence,
     pub habitual: Presence,
     pub subject: Presence,
+    /// [`is_exclusion`] per strong clause asked about: the triggers and subjects of a clause
+    /// all ask about it.
+    exclusions: HashMap<Span, bool>,
 }
 
 impl DocCues {
     pub fn of(text: &str) -> DocCues {
-        DocCues { count: Presence::of(&COUNT_RE, text), habitual: Presence::of(&HABITUAL_RE, text), subject: Presence::of(&ANY_SUBJECT, text) }
+        DocCues {
+            count: Presence::of(&COUNT_RE, text),
+            habitual: Presence::of(&HABITUAL_RE, text),
+            subject: Presence::of(&ANY_SUBJECT, text),
+            exclusions: HashMap::new(),
+        }
+    }
+
+    /// [`is_exclusion`] of the clause `clause` of `doc`.
+    pub fn is_exclusion(&mut self, doc: &Document, clause: Span) -> bool {
+        *self.exclusions.entry(clause).or_insert_with(|| is_exclusion(doc.slice(clause)))
     }
 }
 
