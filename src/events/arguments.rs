@@ -133,7 +133,6 @@ pub fn fill(
         if !with_events.contains(&s) {
             continue;
         }
-        let text = doc.slice(s);
         let subjects = cues::subjects_in_sentence(&doc.norm, s, &cues.subject);
         for (offset, code) in subjects {
             let at = Span::new(s.start + offset, s.start + offset + 1);
@@ -173,15 +172,14 @@ pub fn fill(
                 }
             }
         }
-        let counts = if cues.count.may_match(&doc.norm, s.start, s.end) { cues::counts_in(text) } else { Vec::new() };
-        for count in counts {
+        for count in cues.counts_of_sentence(doc, s) {
             let at = Span::new(s.start + count.start, s.start + count.end);
             let Some((h, d)) = placer.event_for(at) else { continue };
             let headline = hits.get(h).is_some_and(|x| x.headline);
             if let Some(slot) = counted.get_mut(d) {
                 // Body counts before headline counts ("Hundreds protest ..." is not the scale).
                 if slot.is_none() || slot.as_ref().is_some_and(|(was_headline, _)| *was_headline && !headline) {
-                    *slot = Some((headline, count));
+                    *slot = Some((headline, count.clone()));
                 }
             }
         }

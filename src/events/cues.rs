@@ -300,6 +300,9 @@ pub struct DocCues {
     /// [`is_exclusion`] per strong clause asked about: the triggers and subjects of a clause
     /// all ask about it.
     exclusions: HashMap<Span, bool>,
+    /// [`counts_in`] per sentence asked about: whether a sentence counts many people and which
+    /// scale its events get both read them.
+    sentence_counts: HashMap<Span, Vec<Count>>,
 }
 
 impl DocCues {
@@ -309,7 +312,20 @@ impl DocCues {
             habitual: Presence::of(&HABITUAL_RE, text),
             subject: Presence::of(&ANY_SUBJECT, text),
             exclusions: HashMap::new(),
+            sentence_counts: HashMap::new(),
         }
+    }
+
+    /// [`counts_in`] of the sentence `sentence` of `doc` (offsets relative to the sentence).
+    pub fn counts_of_sentence(&mut self, doc: &Document, sentence: Span) -> &[Count] {
+        let presence = &self.count;
+        self.sentence_counts.entry(sentence).or_insert_with(|| {
+            if presence.may_match(&doc.norm, sentence.start, sentence.end) {
+                counts_in(doc.slice(sentence))
+            } else {
+                Vec::new()
+            }
+        })
     }
 
     /// [`is_exclusion`] of the clause `clause` of `doc`.

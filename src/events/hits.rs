@@ -143,12 +143,11 @@ struct MassCache {
 }
 
 impl MassCache {
-    fn get(&mut self, doc: &Document, cues: &DocCues, sentence: usize, span: Span) -> bool {
+    fn get(&mut self, doc: &Document, cues: &mut DocCues, sentence: usize, span: Span) -> bool {
         match self.last {
             Some((s, mass)) if s == sentence => mass,
             _ => {
-                let text = doc.slice(span);
-                let mass = cues.count.may_match(&doc.norm, span.start, span.end) && cues::counts_in(text).iter().any(|c| c.min.is_some_and(|n| n >= 20));
+                let mass = cues.counts_of_sentence(doc, span).iter().any(|c| c.min.is_some_and(|n| n >= 20));
                 self.last = Some((sentence, mass));
                 mass
             }
