@@ -119,6 +119,39 @@ pub struct Tail {
     /// Where each word starts in `joined`, in text order (`count` of them).
     starts: [usize; TAIL_WORDS],
     count: usize,
+    /// Which cue patterns the words may belong to (see [`cue_words_of`]).
+    cue_words: u8,
+}
+
+/// Cue patterns read on a tail, as bit flags: which of them a tail's words may start or hold.
+const HYPOTHETICAL_WORD: u8 = 1;
+const PLANNED_WORD: u8 = 2;
+const OCCURRED_WORD: u8 = 4;
+const WEAK_WORD: u8 = 8;
+const NEW_REFERENCE_WORD: u8 = 16;
+const ENUMERATED_WORD: u8 = 32;
+
+/// The tail patterns that need `word`: every match of a pattern holds one of its words as a
+/// whole word (each alternative has one, bounded by `\b`, a space or the end of the tail). A
+/// tail none of whose words a pattern needs is not searched with it. The words are those the
+/// patterns see: `\b` also breaks at apostrophes ("year's" holds "year" and "s").
+fn cue_words_of(word: &str) -> u8 {
+    match word {
+        "would" | "could" | "might" | "may" | "if" => HYPOTHETICAL_WORD,
+        // "plans to", "is to", "set to", "going to", "to grant" ...: all hold "to"
+        "planned" | "will" | "shall" | "to" | "ordered" | "orders" | "upcoming" => PLANNED_WORD,
+        // "has been", "had been", "last week"
+        "recently" | "been" => OCCURRED_WORD,
+        "last" => OCCURRED_WORD | NEW_REFERENCE_WORD,
+        "who" | "whom" | "which" | "had" | "defectors" | "prisoners" | "inmates" | "people" | "koreans" | "women" | "men" | "detainees" | "convicts" => {
+            WEAK_WORD
+        }
+        "another" => NEW_REFERENCE_WORD | ENUMERATED_WORD,
+        "new" | "similar" | "previous" | "earlier" | "past" => NEW_REFERENCE_WORD,
+        // "the other", "the second", "the rest"
+        "other" | "second" | "rest" => ENUMERATED_WORD,
+        _ => 0,
+    }
 }
 
 impl Tail {
@@ -141,7 +174,13 @@ impl Tail {
             joined.push_str(word);
         }
         joined.make_ascii_lowercase();
-        Tail { joined, starts, count }
+        let cue_words = joined.split([' ', '\'']).fold(0, |flags, word| flags | cue_words_of(word));
+        Tail { joined, starts, count, cue_words }
+    }
+
+    /// Whether the cue pattern `re` (of the `flag` words) matches the last `n` words.
+    fn matches(&self, flag: u8, re: &Regex, n: usize) -> bool {
+        self.cue_words & flag != 0 && re.is_match(self.last(n))
     }
 
     /// The last `n` words (at most [`TAIL_WORDS`]), joined by spaces.
@@ -175,7 +214,7 @@ pub fn status(sentence_before: &str, clause_before: &str, tail: &Tail, clause_af
         (Cow::Borrowed(clause_before), tail, habitual_possible)
     };
     let clause_before = clause_before.as_ref();
-    if HYPOTHETICAL_RE.is_match(tail.last(10)) {
+    if tail.matches(HYPOTHETICAL_WORD, &HYPOTHETICAL_RE, 10) {
         return (Status::Hypothetical, true);
     }
     let window: Vec<&str> = tail.last(4).split(' ').filter(|w| !w.is_empty()).collect();
@@ -190,10 +229,10 @@ pub fn status(sentence_before: &str, clause_before: &str, tail: &Tail, clause_af
     if habitual(clause_before) || habitual(clause_after) || (opener.split_whitespace().count() <= 2 && habitual(opener)) {
         return (Status::Habitual, true);
     }
-    if PLANNED_BEFORE_RE.is_match(tail.last(8)) || PLANNED_AFTER_RE.is_match(clause_after) {
+    if tail.matches(PLANNED_WORD, &PLANNED_BEFORE_RE, 8) || PLANNED_AFTER_RE.is_match(clause_after) {
         return (Status::Planned, true);
     }
-    if OCCURRED_RE.is_match(tail.last(6)) {
+    if tail.matches(OCCURRED_WORD, &OCCURRED_RE, 6) {
         return (Status::Occurred, true);
     }
     (Status::Occurred, false)
@@ -207,7 +246,7 @@ pub fn is_exclusion(clause: &str) -> bool {
 /// a participle used as an adjective after it ("the repatriated defectors", "the released
 /// prisoners").
 pub fn is_weak(before: &Tail, after: &str) -> bool {
-    if WEAK_RE.is_match(before.last(7)) {
+    if before.matches(WEAK_WORD, &WEAK_RE, 7) {
         return true;
     }
     let next = first_word(after);
@@ -222,17 +261,16 @@ const ADJECTIVE_LEADS: &[&str] = &["the", "recently", "newly", "previously", "th
 const PEOPLE_NOUNS: &[&str] = &["defectors", "prisoners", "inmates", "people", "detainees", "convicts", "north", "women", "men", "individuals"];
 
 pub fn is_anaphoric(before: &Tail) -> bool {
-    let tail = before.last(4);
-    ANAPHOR_RE.is_match(tail) && !NEW_RE.is_match(tail)
+    ANAPHOR_RE.is_match(before.last(4)) && !before.matches(NEW_REFERENCE_WORD, &NEW_RE, 4)
 }
 
 pub fn is_new_reference(before: &Tail) -> bool {
-    NEW_RE.is_match(before.last(3))
+    before.matches(NEW_REFERENCE_WORD, &NEW_RE, 3)
 }
 
 /// "one dropping dead at work and the other beaten to death": the trigger after "the other".
 pub fn is_enumerated(before: &Tail) -> bool {
-    ENUMERATED_RE.is_match(before.last(3))
+    before.matches(ENUMERATED_WORD, &ENUMERATED_RE, 3)
 }
 
 /// The cue must start within the first three bytes; every way to write it is at most 15 bytes
@@ -518,6 +556,64 @@ mod tests {
         assert_eq!(first_word(" -- Daily NK's source"), "Daily");
         assert_eq!(Tail::of("One two").last(5), "one two");
         assert_eq!(Tail::of("a b c d e f g h i j k l").last(12), "c d e f g h i j k l");
+    }
+
+    #[test]
+    fn tail_words_never_hide_a_cue() {
+        let samples = [
+            "they would have been",
+            "it could be that those who might face",
+            "if it may be",
+            "North Korea plans to hand out",
+            "the regime is to",
+            "they are to be",
+            "Kim ordered the orders that decided to",
+            "the decision to set to expected to",
+            "it intends to and is going to",
+            "preparing to and prepares to issue the upcoming",
+            "about to and scheduled to grant",
+            "to carry out the planned and planning to",
+            "will shall",
+            "has recently been",
+            "had been last week",
+            "defectors who were recently",
+            "which had already been",
+            "prisoners being",
+            "women and men",
+            "last year's special",
+            "another",
+            "a new",
+            "a similar",
+            "previous and earlier past",
+            "the other",
+            "the second round",
+            "the rest",
+            "Daily NK's source's",
+            "the ,  amnesty",
+        ];
+        let cues: [(u8, &Regex, usize); 8] = [
+            (HYPOTHETICAL_WORD, &HYPOTHETICAL_RE, 10),
+            (PLANNED_WORD, &PLANNED_BEFORE_RE, 8),
+            (OCCURRED_WORD, &OCCURRED_RE, 6),
+            (WEAK_WORD, &WEAK_RE, 7),
+            (NEW_REFERENCE_WORD, &NEW_RE, 4),
+            (NEW_REFERENCE_WORD, &NEW_RE, 3),
+            (ENUMERATED_WORD, &ENUMERATED_RE, 3),
+            (ENUMERATED_WORD, &ENUMERATED_RE, 1),
+        ];
+        let mut matched = 0;
+        for sample in samples {
+            for cut in 0..=sample.len() {
+                let Some(text) = sample.get(cut..) else { continue };
+                let tail = Tail::of(text);
+                for (flag, re, n) in cues {
+                    let full = re.is_match(tail.last(n));
+                    matched += usize::from(full);
+                    assert_eq!(tail.matches(flag, re, n), full, "{text:?} {re}");
+                }
+            }
+        }
+        assert!(matched > 100);
     }
 
     #[test]
