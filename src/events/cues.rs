@@ -402,13 +402,16 @@ pub fn subjects_in_sentence(text: &str, sentence: Span, presence: &Presence) -> 
     let bytes = piece.as_bytes();
     let is_word = |at: usize| bytes.get(at).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
     let boundary = |at: usize| is_word(at) != at.checked_sub(1).is_some_and(is_word);
+    // Every pattern starts with a letter: at the end of a word only a non-ASCII one (the Kelvin
+    // sign or the long s, which `(?i)` takes for k and s) can follow.
+    let may_start = |at: usize| boundary(at) && (is_word(at) || bytes.get(at).is_some_and(|b| !b.is_ascii()));
     let mut out = Vec::new();
     // per pattern, where its search would resume (the end of its last match)
     let mut resume = [0usize; SUBJECTS.len()];
     let mut matching = PatternSet::new(SUBJECTS.len());
     for phrase in found {
         let (from, to) = (phrase.start.max(lo) - lo, phrase.end.min(hi) - lo);
-        for start in (from..to).filter(|&at| piece.is_char_boundary(at) && boundary(at)) {
+        for start in (from..to).filter(|&at| piece.is_char_boundary(at) && may_start(at)) {
             matching.clear();
             search.any_at.which_overlapping_matches(&Input::new(piece).range(start..).anchored(Anchored::Yes), &mut matching);
             for pattern in matching.iter() {
