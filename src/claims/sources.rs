@@ -9,6 +9,7 @@
 //! and a singular unnamed source that merely refines the one just quoted ("a source in the
 //! country" then "a resident of South Pyongan province") stays the same source.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -161,8 +162,27 @@ pub(crate) fn strip_asides(phrase: &str) -> String {
     out
 }
 
+/// [`TITLE_WORDS`] without their final periods ("U.N" for "U.N."), as a token is compared.
+static TITLE_WORDS_BARE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| TITLE_WORDS.iter().map(|t| t.trim_end_matches('.')).collect());
+
+/// Whether `token`, cleaned ([`clean_word`]), is one of the [`FILLER_WORDS`]; without the
+/// lower-cased copy when the token is ASCII (lower-casing anything else may make ASCII letters).
+fn is_filler(token: &str) -> bool {
+    let trimmed = trim_word(token);
+    if trimmed.is_ascii() {
+        FILLER_WORDS.iter().any(|f| f.eq_ignore_ascii_case(trimmed))
+    } else {
+        FILLER_WORDS.contains(&trimmed.to_lowercase().as_str())
+    }
+}
+
+/// The word without the punctuation around it (what [`clean_word`] lower-cases).
+fn trim_word(word: &str) -> &str {
+    word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+}
+
 fn clean_word(word: &str) -> String {
-    word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'').to_lowercase()
+    trim_word(word).to_lowercase()
 }
 
 /// The part of a descriptor before its modifiers ("a resident" of "a resident of South Pyongan").
@@ -213,8 +233,9 @@ pub fn person_name(phrase: &str) -> Option<String> {
     for token in &tokens {
         let word = token.trim_matches(|c: char| matches!(c, ',' | '(' | ')' | '[' | ']' | ':' | ';' | '.' | '"'));
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
-        let is_title = TITLE_WORDS.iter().any(|t| t.trim_end_matches('.') == word) || word.ends_with("'s");
-        if capitalised && !is_title && word.chars().any(char::is_lowercase) {
+        let is_title = || TITLE_WORDS_BARE.contains(word) || word.ends_with("'s");
+        // (the title test last: only capitalised words with a lower-case letter need it)
+        if capitalised && word.chars().any(char::is_lowercase) && !is_title() {
             current.push(word.to_string());
         } else if !current.is_empty() {
             runs.push(std::mem::take(&mut current));
@@ -232,7 +253,7 @@ pub fn person_name(phrase: &str) -> Option<String> {
     }
     // A bare surname opening the phrase ("Lee said", "Quintana, who made the remarks").
     let first_token = tokens.first()?;
-    let content_tokens = tokens.iter().filter(|t| !FILLER_WORDS.contains(&clean_word(t).as_str())).count();
+    let content_tokens = tokens.iter().filter(|t| !is_filler(t)).count();
     if content_tokens > 1 && !first_token.ends_with(',') {
         return None;
     }

@@ -108,7 +108,7 @@ fn push_unique(list: &mut Vec<String>, value: &str) {
 pub fn fill(
     doc: &Document,
     clauses: &Clauses,
-    cues: &DocCues,
+    cues: &mut DocCues,
     lexicon: &Lexicon,
     names: &[crate::lexicon::Hit],
     time: &TimeAnalysis,
@@ -133,12 +133,11 @@ pub fn fill(
         if !with_events.contains(&s) {
             continue;
         }
-        let text = doc.slice(s);
-        let subjects = if cues.subject.may_match(&doc.norm, s.start, s.end) { cues::subjects_in(text) } else { Vec::new() };
+        let subjects = cues::subjects_in_sentence(&doc.norm, s, &cues.subject);
         for (offset, code) in subjects {
             let at = Span::new(s.start + offset, s.start + offset + 1);
             let strong = clauses.strong_clause_of(s, at);
-            let excluded = cues::is_exclusion(doc.slice(strong));
+            let excluded = cues.is_exclusion(doc, strong);
             // Who a clause is about concerns every event told in it ("defectors who were
             // repatriated ... are being detained"); else the nearest trigger's event.
             // (a hit inside the clause is one of this sentence's)
@@ -173,15 +172,14 @@ pub fn fill(
                 }
             }
         }
-        let counts = if cues.count.may_match(&doc.norm, s.start, s.end) { cues::counts_in(text) } else { Vec::new() };
-        for count in counts {
+        for count in cues.counts_of_sentence(doc, s) {
             let at = Span::new(s.start + count.start, s.start + count.end);
             let Some((h, d)) = placer.event_for(at) else { continue };
             let headline = hits.get(h).is_some_and(|x| x.headline);
             if let Some(slot) = counted.get_mut(d) {
                 // Body counts before headline counts ("Hundreds protest ..." is not the scale).
                 if slot.is_none() || slot.as_ref().is_some_and(|(was_headline, _)| *was_headline && !headline) {
-                    *slot = Some((headline, count));
+                    *slot = Some((headline, count.clone()));
                 }
             }
         }

@@ -6,11 +6,14 @@
 //! hypothetical > negated > habitual > planned > occurred.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::{Regex, RegexSet};
+use regex_automata::meta::Regex as MetaRegex;
+use regex_automata::{Anchored, Input, MatchKind, PatternSet};
 
-use crate::text::regex;
+use crate::text::{regex, Document, Span};
 
 use super::presence::Presence;
 
@@ -117,6 +120,39 @@ pub struct Tail {
     /// Where each word starts in `joined`, in text order (`count` of them).
     starts: [usize; TAIL_WORDS],
     count: usize,
+    /// Which cue patterns the words may belong to (see [`cue_words_of`]).
+    cue_words: u8,
+}
+
+/// Cue patterns read on a tail, as bit flags: which of them a tail's words may start or hold.
+const HYPOTHETICAL_WORD: u8 = 1;
+const PLANNED_WORD: u8 = 2;
+const OCCURRED_WORD: u8 = 4;
+const WEAK_WORD: u8 = 8;
+const NEW_REFERENCE_WORD: u8 = 16;
+const ENUMERATED_WORD: u8 = 32;
+
+/// The tail patterns that need `word`: every match of a pattern holds one of its words as a
+/// whole word (each alternative has one, bounded by `\b`, a space or the end of the tail). A
+/// tail none of whose words a pattern needs is not searched with it. The words are those the
+/// patterns see: `\b` also breaks at apostrophes ("year's" holds "year" and "s").
+fn cue_words_of(word: &str) -> u8 {
+    match word {
+        "would" | "could" | "might" | "may" | "if" => HYPOTHETICAL_WORD,
+        // "plans to", "is to", "set to", "going to", "to grant" ...: all hold "to"
+        "planned" | "will" | "shall" | "to" | "ordered" | "orders" | "upcoming" => PLANNED_WORD,
+        // "has been", "had been", "last week"
+        "recently" | "been" => OCCURRED_WORD,
+        "last" => OCCURRED_WORD | NEW_REFERENCE_WORD,
+        "who" | "whom" | "which" | "had" | "defectors" | "prisoners" | "inmates" | "people" | "koreans" | "women" | "men" | "detainees" | "convicts" => {
+            WEAK_WORD
+        }
+        "another" => NEW_REFERENCE_WORD | ENUMERATED_WORD,
+        "new" | "similar" | "previous" | "earlier" | "past" => NEW_REFERENCE_WORD,
+        // "the other", "the second", "the rest"
+        "other" | "second" | "rest" => ENUMERATED_WORD,
+        _ => 0,
+    }
 }
 
 impl Tail {
@@ -139,7 +175,13 @@ impl Tail {
             joined.push_str(word);
         }
         joined.make_ascii_lowercase();
-        Tail { joined, starts, count }
+        let cue_words = joined.split([' ', '\'']).fold(0, |flags, word| flags | cue_words_of(word));
+        Tail { joined, starts, count, cue_words }
+    }
+
+    /// Whether the cue pattern `re` (of the `flag` words) matches the last `n` words.
+    fn matches(&self, flag: u8, re: &Regex, n: usize) -> bool {
+        self.cue_words & flag != 0 && re.is_match(self.last(n))
     }
 
     /// The last `n` words (at most [`TAIL_WORDS`]), joined by spaces.
@@ -173,7 +215,7 @@ pub fn status(sentence_before: &str, clause_before: &str, tail: &Tail, clause_af
         (Cow::Borrowed(clause_before), tail, habitual_possible)
     };
     let clause_before = clause_before.as_ref();
-    if HYPOTHETICAL_RE.is_match(tail.last(10)) {
+    if tail.matches(HYPOTHETICAL_WORD, &HYPOTHETICAL_RE, 10) {
         return (Status::Hypothetical, true);
     }
     let window: Vec<&str> = tail.last(4).split(' ').filter(|w| !w.is_empty()).collect();
@@ -188,10 +230,10 @@ pub fn status(sentence_before: &str, clause_before: &str, tail: &Tail, clause_af
     if habitual(clause_before) || habitual(clause_after) || (opener.split_whitespace().count() <= 2 && habitual(opener)) {
         return (Status::Habitual, true);
     }
-    if PLANNED_BEFORE_RE.is_match(tail.last(8)) || PLANNED_AFTER_RE.is_match(clause_after) {
+    if tail.matches(PLANNED_WORD, &PLANNED_BEFORE_RE, 8) || PLANNED_AFTER_RE.is_match(clause_after) {
         return (Status::Planned, true);
     }
-    if OCCURRED_RE.is_match(tail.last(6)) {
+    if tail.matches(OCCURRED_WORD, &OCCURRED_RE, 6) {
         return (Status::Occurred, true);
     }
     (Status::Occurred, false)
@@ -205,7 +247,7 @@ pub fn is_exclusion(clause: &str) -> bool {
 /// a participle used as an adjective after it ("the repatriated defectors", "the released
 /// prisoners").
 pub fn is_weak(before: &Tail, after: &str) -> bool {
-    if WEAK_RE.is_match(before.last(7)) {
+    if before.matches(WEAK_WORD, &WEAK_RE, 7) {
         return true;
     }
     let next = first_word(after);
@@ -220,17 +262,16 @@ const ADJECTIVE_LEADS: &[&str] = &["the", "recently", "newly", "previously", "th
 const PEOPLE_NOUNS: &[&str] = &["defectors", "prisoners", "inmates", "people", "detainees", "convicts", "north", "women", "men", "individuals"];
 
 pub fn is_anaphoric(before: &Tail) -> bool {
-    let tail = before.last(4);
-    ANAPHOR_RE.is_match(tail) && !NEW_RE.is_match(tail)
+    ANAPHOR_RE.is_match(before.last(4)) && !before.matches(NEW_REFERENCE_WORD, &NEW_RE, 4)
 }
 
 pub fn is_new_reference(before: &Tail) -> bool {
-    NEW_RE.is_match(before.last(3))
+    before.matches(NEW_REFERENCE_WORD, &NEW_RE, 3)
 }
 
 /// "one dropping dead at work and the other beaten to death": the trigger after "the other".
 pub fn is_enumerated(before: &Tail) -> bool {
-    ENUMERATED_RE.is_match(before.last(3))
+    before.matches(ENUMERATED_WORD, &ENUMERATED_RE, 3)
 }
 
 /// The cue must start within the first three bytes; every way to write it is at most 15 bytes
@@ -290,17 +331,104 @@ static ANY_SUBJECT: LazyLock<Regex> =
     LazyLock::new(|| regex(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", SUBJECTS.iter().map(|(_, p)| format!("(?:{p})")).collect::<Vec<_>>().join("|"))));
 
 /// Where the cue patterns searched per trigger or per sentence may match in a document, each
-/// found with one search of the whole text.
+/// found with one search of the whole text; and the cue answers asked again and again.
 pub struct DocCues {
     pub count: Presence,
     pub habitual: Presence,
     pub subject: Presence,
+    /// [`is_exclusion`] per strong clause asked about: the triggers and subjects of a clause
+    /// all ask about it.
+    exclusions: HashMap<Span, bool>,
+    /// [`counts_in`] per sentence asked about: whether a sentence counts many people and which
+    /// scale its events get both read them.
+    sentence_counts: HashMap<Span, Vec<Count>>,
 }
 
 impl DocCues {
     pub fn of(text: &str) -> DocCues {
-        DocCues { count: Presence::of(&COUNT_RE, text), habitual: Presence::of(&HABITUAL_RE, text), subject: Presence::of(&ANY_SUBJECT, text) }
+        DocCues {
+            count: Presence::of(&COUNT_RE, text),
+            habitual: Presence::of(&HABITUAL_RE, text),
+            subject: Presence::of(&ANY_SUBJECT, text),
+            exclusions: HashMap::new(),
+            sentence_counts: HashMap::new(),
+        }
     }
+
+    /// [`counts_in`] of the sentence `sentence` of `doc` (offsets relative to the sentence).
+    pub fn counts_of_sentence(&mut self, doc: &Document, sentence: Span) -> &[Count] {
+        let presence = &self.count;
+        self.sentence_counts.entry(sentence).or_insert_with(|| {
+            if presence.may_match(&doc.norm, sentence.start, sentence.end) {
+                counts_in(doc.slice(sentence))
+            } else {
+                Vec::new()
+            }
+        })
+    }
+
+    /// [`is_exclusion`] of the clause `clause` of `doc`.
+    pub fn is_exclusion(&mut self, doc: &Document, clause: Span) -> bool {
+        *self.exclusions.entry(clause).or_insert_with(|| is_exclusion(doc.slice(clause)))
+    }
+}
+
+/// The subject patterns searched from chosen starts. `any_at` (all match kinds) says which
+/// patterns match from a start; `first_at` then gives each one's match there as a search of that
+/// pattern alone would choose it (leftmost-first).
+struct SubjectsAt {
+    any_at: MetaRegex,
+    first_at: MetaRegex,
+}
+
+static SUBJECTS_AT: LazyLock<Option<SubjectsAt>> = LazyLock::new(|| {
+    let patterns: Vec<String> = SUBJECTS.iter().map(|(_, p)| format!(r"(?i)(?-u:\b)(?:{p})(?-u:\b)")).collect();
+    let any_at = MetaRegex::builder().configure(MetaRegex::config().match_kind(MatchKind::All)).build_many(&patterns).ok()?;
+    let first_at = MetaRegex::new_many(&patterns).ok()?;
+    Some(SubjectsAt { any_at, first_at })
+});
+
+/// [`subjects_in`] for the sentence `text[sentence]`, with offsets relative to the sentence.
+///
+/// Why this is the same: every subject phrase of the sentence starts inside a phrase the
+/// document-wide search found (see presence.rs), and every pattern starts with an ASCII word
+/// boundary, so only the boundaries inside those phrases can start one. Trying each of them in
+/// text order and, per pattern, skipping starts inside its last match is what searching the
+/// sentence with each pattern does (the leftmost start wins; the search resumes at the match's
+/// end), without scanning the rest of the sentence.
+pub fn subjects_in_sentence(text: &str, sentence: Span, presence: &Presence) -> Vec<(usize, &'static str)> {
+    let (lo, hi) = (sentence.start, sentence.end);
+    let piece = text.get(lo..hi).unwrap_or("");
+    let (Some(found), Some(search)) = (presence.found_in(text, lo, hi), SUBJECTS_AT.as_ref()) else { return subjects_in(piece) };
+    let bytes = piece.as_bytes();
+    let is_word = |at: usize| bytes.get(at).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
+    let boundary = |at: usize| is_word(at) != at.checked_sub(1).is_some_and(is_word);
+    // Every pattern starts with a letter: at the end of a word only a non-ASCII one (the Kelvin
+    // sign or the long s, which `(?i)` takes for k and s) can follow.
+    let may_start = |at: usize| boundary(at) && (is_word(at) || bytes.get(at).is_some_and(|b| !b.is_ascii()));
+    let mut out = Vec::new();
+    // per pattern, where its search would resume (the end of its last match)
+    let mut resume = [0usize; SUBJECTS.len()];
+    let mut matching = PatternSet::new(SUBJECTS.len());
+    for phrase in found {
+        let (from, to) = (phrase.start.max(lo) - lo, phrase.end.min(hi) - lo);
+        for start in (from..to).filter(|&at| piece.is_char_boundary(at) && may_start(at)) {
+            matching.clear();
+            search.any_at.which_overlapping_matches(&Input::new(piece).range(start..).anchored(Anchored::Yes), &mut matching);
+            for pattern in matching.iter() {
+                let (Some(resume_at), Some((code, _))) = (resume.get_mut(pattern.as_usize()), SUBJECTS.get(pattern.as_usize())) else { continue };
+                if start < *resume_at {
+                    continue;
+                }
+                if let Some(m) = search.first_at.search(&Input::new(piece).range(start..).anchored(Anchored::Pattern(pattern))) {
+                    out.push((start, *code));
+                    *resume_at = m.end();
+                }
+            }
+        }
+    }
+    out.sort();
+    out
 }
 
 /// Subject codes named in `text`, with byte offsets (relative to `text`).
@@ -448,6 +576,84 @@ mod tests {
         assert_eq!(first_word(" -- Daily NK's source"), "Daily");
         assert_eq!(Tail::of("One two").last(5), "one two");
         assert_eq!(Tail::of("a b c d e f g h i j k l").last(12), "c d e f g h i j k l");
+    }
+
+    #[test]
+    fn tail_words_never_hide_a_cue() {
+        let samples = [
+            "they would have been",
+            "it could be that those who might face",
+            "if it may be",
+            "North Korea plans to hand out",
+            "the regime is to",
+            "they are to be",
+            "Kim ordered the orders that decided to",
+            "the decision to set to expected to",
+            "it intends to and is going to",
+            "preparing to and prepares to issue the upcoming",
+            "about to and scheduled to grant",
+            "to carry out the planned and planning to",
+            "will shall",
+            "has recently been",
+            "had been last week",
+            "defectors who were recently",
+            "which had already been",
+            "prisoners being",
+            "women and men",
+            "last year's special",
+            "another",
+            "a new",
+            "a similar",
+            "previous and earlier past",
+            "the other",
+            "the second round",
+            "the rest",
+            "Daily NK's source's",
+            "the ,  amnesty",
+        ];
+        let cues: [(u8, &Regex, usize); 8] = [
+            (HYPOTHETICAL_WORD, &HYPOTHETICAL_RE, 10),
+            (PLANNED_WORD, &PLANNED_BEFORE_RE, 8),
+            (OCCURRED_WORD, &OCCURRED_RE, 6),
+            (WEAK_WORD, &WEAK_RE, 7),
+            (NEW_REFERENCE_WORD, &NEW_RE, 4),
+            (NEW_REFERENCE_WORD, &NEW_RE, 3),
+            (ENUMERATED_WORD, &ENUMERATED_RE, 3),
+            (ENUMERATED_WORD, &ENUMERATED_RE, 1),
+        ];
+        let mut matched = 0;
+        for sample in samples {
+            for cut in 0..=sample.len() {
+                let Some(text) = sample.get(cut..) else { continue };
+                let tail = Tail::of(text);
+                for (flag, re, n) in cues {
+                    let full = re.is_match(tail.last(n));
+                    matched += usize::from(full);
+                    assert_eq!(tail.matches(flag, re, n), full, "{text:?} {re}");
+                }
+            }
+        }
+        assert!(matched > 100);
+    }
+
+    #[test]
+    fn subjects_of_a_sentence_as_a_full_search_finds_them() {
+        let text = "Political prisoners and their families, women and the elderly were freed. Long-term prisoners, \
+                    drug offenders and smugglers (white-collar criminals) stayed; drugs and drug trafficking, \
+                    theft. Xsmugglers and \u{17F}muggling, a\u{17F}muggling in their 60s, murderers, officials and officers.";
+        let presence = Presence::of(&ANY_SUBJECT, text);
+        let mut pieces = vec![Span::new(0, text.len())];
+        for (at, _) in text.match_indices(". ") {
+            pieces.push(Span::new(0, at + 1));
+            pieces.push(Span::new(at + 2, text.len()));
+        }
+        // cuts inside words fall back to the full search
+        pieces.push(Span::new(3, 40));
+        for piece in pieces {
+            let full = subjects_in(&text[piece.start..piece.end]);
+            assert!(!full.is_empty());
+            assert_eq!(subjects_in_sentence(text, piece, &presence), full, "{piece:?}");
+        }
     }
 
     #[test]

@@ -143,12 +143,11 @@ struct MassCache {
 }
 
 impl MassCache {
-    fn get(&mut self, doc: &Document, cues: &DocCues, sentence: usize, span: Span) -> bool {
+    fn get(&mut self, doc: &Document, cues: &mut DocCues, sentence: usize, span: Span) -> bool {
         match self.last {
             Some((s, mass)) if s == sentence => mass,
             _ => {
-                let text = doc.slice(span);
-                let mass = cues.count.may_match(&doc.norm, span.start, span.end) && cues::counts_in(text).iter().any(|c| c.min.is_some_and(|n| n >= 20));
+                let mass = cues.counts_of_sentence(doc, span).iter().any(|c| c.min.is_some_and(|n| n >= 20));
                 self.last = Some((sentence, mass));
                 mass
             }
@@ -156,7 +155,7 @@ impl MassCache {
     }
 }
 
-fn build(doc: &Document, clauses: &Clauses, cues: &DocCues, raw: &RawHit, mass: &mut MassCache) -> Option<Hit> {
+fn build(doc: &Document, clauses: &Clauses, cues: &mut DocCues, raw: &RawHit, mass: &mut MassCache) -> Option<Hit> {
     let sentence_index = doc.sentence_index_at(raw.span.start)?;
     let sentence = doc.sentences.get(sentence_index)?;
     let s = sentence.span;
@@ -174,7 +173,7 @@ fn build(doc: &Document, clauses: &Clauses, cues: &DocCues, raw: &RawHit, mass: 
     let habitual_possible = habitual(clause_lo, raw.span.start) || habitual(raw.span.end, clause_hi) || habitual(s.start, opener_end);
     let (status, explicit) = cues::status(sentence_before, clause_before, &tail, clause_after, habitual_possible);
     let amnesty_like = raw.def.event_type == "amnesty" || raw.def.event_type == "release";
-    let exclusion = amnesty_like && cues::is_exclusion(doc.slice(strong));
+    let exclusion = amnesty_like && cues.is_exclusion(doc, strong);
     let headline = doc.paragraphs.get(sentence.paragraph).is_some_and(|p| p.kind != BlockKind::Body);
     let matched = doc.slice(raw.span);
     let new_reference = cues::is_new_reference(&tail);
@@ -234,7 +233,7 @@ fn carries_date(hit: &Hit) -> bool {
 }
 
 /// Every hit of the document, with its time phrases resolved, in text order.
-pub fn find_hits(doc: &Document, clauses: &Clauses, cues: &DocCues, time: &TimeAnalysis) -> Vec<Hit> {
+pub fn find_hits(doc: &Document, clauses: &Clauses, cues: &mut DocCues, time: &TimeAnalysis) -> Vec<Hit> {
     let mut mass = MassCache::default();
     let mut hits: Vec<Hit> = find_triggers(doc).iter().filter_map(|raw| build(doc, clauses, cues, raw, &mut mass)).collect();
     let groups = timing::groups(doc, time);

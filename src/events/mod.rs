@@ -72,11 +72,11 @@ pub fn extract_with_names(
     claims: &[Claim],
 ) -> Vec<Event> {
     let clauses = hits::Clauses::of(&doc.norm);
-    let doc_cues = cues::DocCues::of(&doc.norm);
-    let hits = hits::find_hits(doc, &clauses, &doc_cues, time);
+    let mut doc_cues = cues::DocCues::of(&doc.norm);
+    let hits = hits::find_hits(doc, &clauses, &mut doc_cues, time);
     let (drafts, owner) = merge::merge(&doc.norm, &hits);
     let mut events: Vec<Event> = drafts.iter().map(|draft| draft_to_event(doc, &hits, draft)).collect();
-    arguments::fill(doc, &clauses, &doc_cues, lexicon, names, time, facilities, claims, &hits, &drafts, &owner, &mut events);
+    arguments::fill(doc, &clauses, &mut doc_cues, lexicon, names, time, facilities, claims, &hits, &drafts, &owner, &mut events);
     events.sort_by_key(|e| e.mentions.first().map_or(usize::MAX, |m| m.start));
     events
 }

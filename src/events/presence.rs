@@ -43,6 +43,18 @@ impl Presence {
         let first = self.found.partition_point(|m| m.end <= lo);
         self.found.get(first).is_some_and(|m| m.start < hi)
     }
+
+    /// The reported matches overlapping `text[lo..hi]`, in text order: every match the pattern
+    /// has in that piece starts inside one of them. `None` when the cut could invent a match, so
+    /// the piece has to be searched in full.
+    pub fn found_in(&self, text: &str, lo: usize, hi: usize) -> Option<&[Span]> {
+        if !cut_keeps_matches(text, lo, hi, Span::new(0, self.len)) {
+            return None;
+        }
+        let first = self.found.partition_point(|m| m.end <= lo);
+        let rest = self.found.get(first..).unwrap_or(&[]);
+        Some(rest.get(..rest.partition_point(|m| m.start < hi)).unwrap_or(&[]))
+    }
 }
 
 #[cfg(test)]

@@ -1,18 +1,18 @@
 //! Tagger: one regex pass over the document finds every candidate temporal expression; a small
 //! token parser turns each match into a [`Raw`] (what was written, before any year is worked out).
 //!
-//! Design: one alternation with a named group per expression shape, so the document is scanned
+//! Design: one pattern per expression shape, all searched together, so the document is scanned
 //! once and the leftmost-longest shape wins ("from Oct. 8 to Oct. 9" is one range, not two dates).
 //! Shapes that are ambiguous on their own (a bare "May", "2015", "the 13th", "36 years") are kept
 //! only with a cue word around them (see lexicon.rs).
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex_automata::meta::Regex as MetaRegex;
 
 use super::lexicon::{
-    compile, month_number, number_value, weekday_number, AGE_CUES_AFTER, AGE_CUES_BEFORE, DATE_CUES_BEFORE, DAY_OF_MONTH_CUES, DAY_OF_MONTH_FOLLOWERS,
-    NUMBER_ALT, YEAR_CUES_AFTER,
+    month_number, number_value, weekday_number, AGE_CUES_AFTER, AGE_CUES_BEFORE, DATE_CUES_BEFORE, DAY_OF_MONTH_CUES, DAY_OF_MONTH_FOLLOWERS, NUMBER_ALT,
+    YEAR_CUES_AFTER,
 };
 use crate::text::Span;
 
@@ -79,62 +79,85 @@ const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sun
 const TIME_OF_DAY: &str = r"(?:\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?,?\s+)";
 const UNIT: &str = r"(?i:years?|months?|weeks?|days?)(?-u:\b)";
 
-static DATE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+/// The shapes of temporal expression, in the order the date pattern prefers them where several
+/// match at the same start (earlier wins, as in an alternation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Iso,
+    Range,
+    MonthDayRange,
+    Weekday,
+    RelMonth,
+    Item,
+    DayMonth,
+    Rel,
+    Recent,
+    DayOfMonth,
+    Duration,
+    Year,
+}
+
+/// The date pattern: one pattern per shape, searched together. A multi-pattern search reports
+/// which pattern matched, so no capture groups need resolving (what the search costs most with
+/// one alternation of named groups); its matches are those of the alternation of the patterns.
+static DATE_RE: LazyLock<Option<(MetaRegex, Vec<Shape>)>> = LazyLock::new(|| {
     let b = r"(?-u:\b)";
     let month_tail = format!(r"{MON}(?:\s+{DAY})?(?:,?\s+(?:(?i:of)\s+)?(?:{YEAR}|{REL_YEAR}))?");
     let item = format!(r"(?:{PART}[\s-]*)?(?:{month_tail}|{YEAR})");
     let number = format!(r"(?i:{NUMBER_ALT})");
-    let alternatives = [
-        format!(r"(?P<iso>{b}\d{{4}}-\d{{2}}-\d{{2}}{b})"),
-        format!(r"(?P<range>{b}(?i:between|from)\s+{item}\s*(?:(?i:and|to|until|till|through)|-|–)\s*{item})"),
-        format!(r"(?P<mdr>{b}{MON}\s+{DAY}\s*(?:-|–|,|(?i:and|to|through))\s*(?:{MON}\s+)?{DAY}(?:,?\s+{YEAR})?)"),
-        format!(r"(?P<wd>{b}(?i:(?:on|last|this|next|past)\s+)?{WEEKDAY}(?:,?\s+{month_tail})?)"),
-        format!(r"(?P<relm>{b}(?i:last|this|next|past|previous|coming)\s+{MON})"),
-        format!(r"(?P<item>{b}{TIME_OF_DAY}?(?:{PART}[\s-]*(?:{month_tail}|{YEAR})|{month_tail}))"),
-        format!(r"(?P<dm>{b}{DAY}\s+{MON}(?:,?\s+{YEAR})?)"),
-        format!(
-            r"(?P<rel>{b}(?i:(?:earlier|later)\s+)?(?i:this|last|next|previous|coming|the\s+same|that|the\s+previous|the\s+following)\s+(?i:year|month|week)(?-u:\b)|{b}(?i:yesterday|tomorrow)(?-u:\b))"
+    let shapes = [
+        (Shape::Iso, format!(r"{b}\d{{4}}-\d{{2}}-\d{{2}}{b}")),
+        (Shape::Range, format!(r"{b}(?i:between|from)\s+{item}\s*(?:(?i:and|to|until|till|through)|-|–)\s*{item}")),
+        (Shape::MonthDayRange, format!(r"{b}{MON}\s+{DAY}\s*(?:-|–|,|(?i:and|to|through))\s*(?:{MON}\s+)?{DAY}(?:,?\s+{YEAR})?")),
+        (Shape::Weekday, format!(r"{b}(?i:(?:on|last|this|next|past)\s+)?{WEEKDAY}(?:,?\s+{month_tail})?")),
+        (Shape::RelMonth, format!(r"{b}(?i:last|this|next|past|previous|coming)\s+{MON}")),
+        (Shape::Item, format!(r"{b}{TIME_OF_DAY}?(?:{PART}[\s-]*(?:{month_tail}|{YEAR})|{month_tail})")),
+        (Shape::DayMonth, format!(r"{b}{DAY}\s+{MON}(?:,?\s+{YEAR})?")),
+        (
+            Shape::Rel,
+            format!(
+                r"{b}(?i:(?:earlier|later)\s+)?(?i:this|last|next|previous|coming|the\s+same|that|the\s+previous|the\s+following)\s+(?i:year|month|week)(?-u:\b)|{b}(?i:yesterday|tomorrow)(?-u:\b)"
+            ),
         ),
-        format!(r"(?P<recent>{b}(?i:in|over|during)\s+(?i:the\s+)?(?i:recent|past|last)\s+(?i:few\s+)?(?i:days|weeks|months)(?-u:\b))"),
-        format!(
-            r"(?P<dom>{b}(?i:on|by|until|since|from|till|before|after)\s+the\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?-u:\b)(?:\s+of\s+(?:{MON}|(?i:this|last|next)\s+month))?)"
+        (Shape::Recent, format!(r"{b}(?i:in|over|during)\s+(?i:the\s+)?(?i:recent|past|last)\s+(?i:few\s+)?(?i:days|weeks|months)(?-u:\b)")),
+        (
+            Shape::DayOfMonth,
+            format!(
+                r"{b}(?i:on|by|until|since|from|till|before|after)\s+the\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?-u:\b)(?:\s+of\s+(?:{MON}|(?i:this|last|next)\s+month))?"
+            ),
         ),
-        format!(
-            r"(?P<dur>{b}(?:(?i:more\s+than|over|at\s+least|up\s+to|less\s+than|under|nearly|almost|about|around|some|roughly|approximately|between)\s+)?{number}(?:\s*(?:-|–|(?i:to|or|and))\s*{number})?[\s-]+{UNIT}(?:\s+(?i:to|or)\s+{number}[\s-]+{UNIT})?(?:\s+(?i:ago|old|of\s+age))?)"
+        (
+            Shape::Duration,
+            format!(
+                r"{b}(?:(?i:more\s+than|over|at\s+least|up\s+to|less\s+than|under|nearly|almost|about|around|some|roughly|approximately|between)\s+)?{number}(?:\s*(?:-|–|(?i:to|or|and))\s*{number})?[\s-]+{UNIT}(?:\s+(?i:to|or)\s+{number}[\s-]+{UNIT})?(?:\s+(?i:ago|old|of\s+age))?"
+            ),
         ),
-        format!(r"(?P<year>(?:\(\s*)?{b}{YEAR}(?:\s*\))?)"),
+        (Shape::Year, format!(r"(?:\(\s*)?{b}{YEAR}(?:\s*\))?")),
     ];
-    compile(&alternatives.join("|"))
+    let patterns: Vec<&str> = shapes.iter().map(|(_, p)| p.as_str()).collect();
+    let re = MetaRegex::new_many(&patterns).ok()?;
+    Some((re, shapes.iter().map(|(shape, _)| *shape).collect()))
 });
 
 /// Finds every temporal expression of `text` (one pass).
 pub(crate) fn scan(text: &str) -> Vec<Raw> {
-    let Some(re) = DATE_RE.as_ref() else { return Vec::new() };
+    let Some((re, shapes)) = DATE_RE.as_ref() else { return Vec::new() };
     let mut out = Vec::new();
-    for caps in re.captures_iter(text) {
-        let Some(whole) = caps.get(0) else { continue };
-        let span = Span::new(whole.start(), whole.end());
-        let matched = whole.as_str();
-        let kind = if caps.name("iso").is_some() {
-            parse_iso(matched)
-        } else if caps.name("range").is_some() || caps.name("mdr").is_some() || caps.name("dm").is_some() {
-            parse_cal(matched, text, span)
-        } else if caps.name("wd").is_some() {
-            parse_weekday(matched, text, span)
-        } else if caps.name("relm").is_some() {
-            parse_rel_month(matched)
-        } else if caps.name("item").is_some() {
-            parse_item(matched, text, span)
-        } else if caps.name("rel").is_some() {
-            parse_rel(matched)
-        } else if caps.name("recent").is_some() {
-            parse_recent(matched)
-        } else if caps.name("dom").is_some() {
-            parse_day_of_month(matched, text, span)
-        } else if caps.name("dur").is_some() {
-            parse_duration(matched, text, span)
-        } else {
-            parse_year(matched, text, span)
+    for m in re.find_iter(text) {
+        let span = Span::new(m.start(), m.end());
+        let Some(matched) = text.get(m.range()) else { continue };
+        let Some(shape) = shapes.get(m.pattern().as_usize()) else { continue };
+        let kind = match shape {
+            Shape::Iso => parse_iso(matched),
+            Shape::Range | Shape::MonthDayRange | Shape::DayMonth => parse_cal(matched, text, span),
+            Shape::Weekday => parse_weekday(matched, text, span),
+            Shape::RelMonth => parse_rel_month(matched),
+            Shape::Item => parse_item(matched, text, span),
+            Shape::Rel => parse_rel(matched),
+            Shape::Recent => parse_recent(matched),
+            Shape::DayOfMonth => parse_day_of_month(matched, text, span),
+            Shape::Duration => parse_duration(matched, text, span),
+            Shape::Year => parse_year(matched, text, span),
         };
         if let Some(kind) = kind {
             out.push(Raw { span, kind });
