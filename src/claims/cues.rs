@@ -136,6 +136,8 @@ pub const HEAD_NOUNS: &[(&str, &str, bool)] = &[
     ("decree", "official", false),
     ("regulations", "official", true),
     ("police", "official", true),
+    ("military", "official", false),
+    ("chiefs", "official", true),
     ("prosecutors", "official", true),
     ("court", "official", false),
     ("agency", "official", false),

@@ -106,11 +106,11 @@ const SAID_DAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "frid
 const DAY_PARTS: &[&str] = &["morning", "afternoon", "evening", "night"];
 const DAY_AS_SUBJECT: &[&str] = &["was", "is", "will", "would", "marks", "marked", "had", "has"];
 
-/// Where the source spoke, between the verb and what was said: "said in a report released today",
-/// "said in a statement on Tuesday".
+/// Where and to whom the source spoke, between the verb and what was said: "said in a report
+/// released today", "said in a statement on Tuesday", "reported to Daily NK on Wednesday".
 static SAID_IN: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::regex(
-        r"^\s*(?:on\s+[A-Z]\w+\s+)?in\s+(?:a|an|its|their|his|her|the)\s+(?:[\w-]+\s+){0,2}?(?:report|statement|interview|briefing|press release|press conference|commentary|article|editorial|speech|letter|post|message|dispatch|broadcast)(?:\s+(?:released|published|issued|posted|aired|carried|sent))?",
+        r"^\s*(?:to\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}(?:'s\s+Korean\s+Service)?|(?:on\s+[A-Z]\w+\s+)?in\s+(?:a|an|its|their|his|her|the)\s+(?:[\w-]+\s+){0,2}?(?:report|statement|interview|briefing|press release|press conference|commentary|article|editorial|speech|letter|post|message|dispatch|broadcast)(?:\s+(?:released|published|issued|posted|aired|carried|sent))?)",
     )
 });
 
@@ -518,6 +518,14 @@ mod tests {
         assert_eq!(got[0].0, "inmates died almost every week");
         let got = claims("Several interviewees said they had seen other detainees die in custody.");
         assert_eq!(got[0].0, "they had seen other detainees die in custody");
+    }
+
+    #[test]
+    fn reported_to_an_outlet_is_the_trailing_form() {
+        let got = claims("Two people were publicly executed in Hyesan, a source in the province reported to Daily NK on Wednesday.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Two people were publicly executed in Hyesan");
+        assert_eq!(got[0].2.as_deref(), Some("2014-06-04"));
     }
 
     #[test]
