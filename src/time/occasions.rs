@@ -194,23 +194,7 @@ fn find_heads(text: &str) -> Vec<Head<'_>> {
     };
     match HEAD_KEYWORDS.as_ref() {
         Some(keywords) if !text.contains('\u{17F}') => {
-            let bytes = text.as_bytes();
-            let mut searched_to = 0;
-            for m in keywords.find_iter(text) {
-                if m.start() < searched_to {
-                    continue;
-                }
-                let mut from = m.start();
-                while from > searched_to && bytes.get(from - 1).is_some_and(|&b| !head_barrier(b)) {
-                    from -= 1;
-                }
-                let mut to = m.end();
-                while bytes.get(to).is_some_and(|&b| !head_barrier(b)) {
-                    to += 1;
-                }
-                search(from, to);
-                searched_to = to;
-            }
+            for_each_run(text, keywords.find_iter(text).map(|m| (m.start(), m.end())), head_barrier, search);
         }
         _ => search(0, text.len()),
     }
@@ -327,18 +311,25 @@ fn for_each_alias_run(text: &str, mut search: impl FnMut(usize, usize)) {
         search(0, text.len());
         return;
     };
+    for_each_run(text, anchors.find_iter(text).map(|m| (m.start(), m.end())), cue_barrier, search);
+}
+
+/// Calls `search(from, to)` for the run between `barrier` bytes around each key match (in order,
+/// each run once): a pattern that cannot cross a barrier finds the same matches in these runs as
+/// in the whole text, as long as every match holds a key.
+fn for_each_run(text: &str, keys: impl Iterator<Item = (usize, usize)>, barrier: fn(u8) -> bool, mut search: impl FnMut(usize, usize)) {
     let bytes = text.as_bytes();
     let mut searched_to = 0;
-    for m in anchors.find_iter(text) {
-        if m.start() < searched_to {
+    for (start, end) in keys {
+        if start < searched_to {
             continue;
         }
-        let mut from = m.start();
-        while from > searched_to && bytes.get(from - 1).is_some_and(|&b| !cue_barrier(b)) {
+        let mut from = start;
+        while from > searched_to && bytes.get(from - 1).is_some_and(|&b| !barrier(b)) {
             from -= 1;
         }
-        let mut to = m.end();
-        while bytes.get(to).is_some_and(|&b| !cue_barrier(b)) {
+        let mut to = end;
+        while bytes.get(to).is_some_and(|&b| !barrier(b)) {
             to += 1;
         }
         search(from, to);
