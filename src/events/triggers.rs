@@ -265,7 +265,7 @@ fn rejected(doc: &Document, def: &TriggerDef, span: Span, matched: &str) -> bool
     false
 }
 
-/// Bytes no trigger pattern can match (they are all letters, spaces, apostrophes and hyphens)
+/// Bytes no trigger pattern can match (they are all letters, digits, spaces, apostrophes and hyphens)
 /// and that are not ASCII word characters, so cutting the text at them changes neither the
 /// matches nor the `\b` checks at the cut.
 fn never_in_trigger(byte: u8) -> bool {
