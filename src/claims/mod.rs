@@ -16,7 +16,6 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::Regex;
 
 use crate::lexicon::{EntryKind, Hit, Lexicon};
 use crate::text::{Document, Span};
@@ -91,24 +90,10 @@ static CUE_PHRASES: LazyLock<Vec<Vec<CuePhrase>>> = LazyLock::new(|| {
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
-/// A wire dateline opening a lead ("SEOUL, Oct. 14 (UPI) -- "): not part of what was said.
-static DATELINE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+)*,?[^()
-]{0,30})?\([^()
-]{1,40}\)\s*(?:--|—|–|-)\s*",
-    )
-    .ok()
-});
-
 fn without_dateline(doc: &Document, span: Span) -> Span {
-    let text = doc.slice(span);
-    // A dateline has its outlet in brackets.
-    if !text.contains('(') {
-        return span;
-    }
-    match DATELINE.as_ref().and_then(|r| r.find(text)) {
-        Some(m) if m.end() < text.len() => Span::new(span.start + m.end(), span.end),
+    // A dateline is not part of what was said.
+    match crate::text::wire_dateline_len(doc.slice(span)) {
+        Some(len) if span.start + len < span.end => Span::new(span.start + len, span.end),
         _ => span,
     }
 }

@@ -206,25 +206,17 @@ fn build(doc: &Document, clauses: &Clauses, cues: &mut DocCues, raw: &RawHit, ma
     })
 }
 
-/// Verbs of saying whose following day tells when a source spoke ("..., the paper reported
-/// Monday", "North Korea said Friday it has arrested ..."), not when anything happened.
-const SAYING_VERBS: &[&str] = &["said", "says", "told", "reported", "added", "explained", "announced", "confirmed", "stated", "noted"];
-
-/// Whether the time phrase after `before` (its sentence up to the phrase) follows a verb of saying.
+/// Whether the time phrase after `before` (its sentence up to the phrase) dates the speaking: it
+/// follows a reporting cue, as the claims stage reads them ("..., the paper reported Monday",
+/// "North Korea said on Friday it has arrested ...").
 fn dates_the_speaking(before: &str) -> bool {
-    let mut words = before.split_whitespace().rev();
-    let last = words.next().unwrap_or("");
-    let verb = if last.eq_ignore_ascii_case("on") { words.next().unwrap_or("") } else { last };
-    SAYING_VERBS.contains(&verb)
-}
-
-/// Whether the time phrase before `after` is a dateline's ("Dec. 3 (UPI) --", "SEOUL, Aug. 5
-/// (Yonhap) --"): the day the story was filed, followed by the agency in brackets and a dash.
-fn dates_the_dispatch(after: &str) -> bool {
-    let Some(bracketed) = after.trim_start().strip_prefix('(') else { return false };
-    let Some(close) = bracketed.find(')').filter(|&close| close <= 40) else { return false };
-    let rest = bracketed.get(close + 1..).unwrap_or("").trim_start();
-    rest.starts_with(['-', '\u{2013}', '\u{2014}'])
+    let trimmed = before.trim_end();
+    let verb_end = trimmed.strip_suffix(" on").map_or(trimmed, str::trim_end).len();
+    // The last few words are enough to hold a cue; the cut falls after a space, never in a word.
+    let cut = (verb_end.saturating_sub(24)..verb_end).find(|&i| before.is_char_boundary(i)).unwrap_or(verb_end);
+    let from = if cut == 0 { 0 } else { before.get(cut..verb_end).and_then(|t| t.find(' ')).map_or(verb_end, |i| cut + i + 1) };
+    let tail = before.get(from..verb_end).unwrap_or("");
+    crate::claims::find_cues(tail).last().is_some_and(|cue| from + cue.span.end == verb_end)
 }
 
 /// Whether a hit may own a time phrase (amnesty preparations and selections have their own dates).
@@ -241,7 +233,7 @@ pub fn find_hits(doc: &Document, clauses: &Clauses, cues: &mut DocCues, time: &T
     for (g, group) in groups.iter().enumerate() {
         let Some(sentence) = doc.sentences.get(group.sentence) else { continue };
         if dates_the_speaking(doc.norm.get(sentence.span.start..group.span.start).unwrap_or(""))
-            || dates_the_dispatch(doc.norm.get(group.span.end..).unwrap_or(""))
+            || crate::text::wire_dateline_len(doc.slice(sentence.span)).is_some_and(|len| group.span.end <= sentence.span.start + len)
         {
             continue;
         }

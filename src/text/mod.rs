@@ -197,6 +197,26 @@ pub fn regex(pattern: &str) -> regex::Regex {
     regex::Regex::new(pattern).expect("constant pattern compiles")
 }
 
+/// A wire dateline opening a lead: "SEOUL, Oct. 14 (UPI) -- ", "Dec. 3 (UPI) -- ", "(Seoul) – ".
+static WIRE_DATELINE: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"^(?:[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+)*,?[^()
+]{0,30})?\([^()
+]{1,40}\)\s*(?:--|—|–|-)\s*",
+    )
+    .ok()
+});
+
+/// Length of the wire dateline that opens `text` (place, day, agency in brackets, dash), if any:
+/// it tells where and when the story was filed, not what happened.
+pub fn wire_dateline_len(text: &str) -> Option<usize> {
+    // A dateline has its agency in brackets.
+    if !text.contains('(') {
+        return None;
+    }
+    WIRE_DATELINE.as_ref().and_then(|r| r.find(text)).map(|m| m.end())
+}
+
 /// Whether `haystack` contains `needle` with ASCII letters compared case-insensitively (what
 /// `haystack.to_ascii_lowercase().contains(needle)` answers for a lower-case needle, without the
 /// copy). Used as a cheap test before running a regex that needs the word.
