@@ -3,6 +3,8 @@
 
 #![allow(clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+use regex::Regex;
+
 use super::*;
 
 fn run(text: &str) -> (Document, Vec<Claim>) {
