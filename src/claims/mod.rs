@@ -19,7 +19,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::lexicon::{EntryKind, Hit, Lexicon};
 use crate::text::{Document, Span};
-use crate::time::{TimeAnalysis, TimeKind};
+use crate::time::{TimeAnalysis, TimeExpr, TimeKind};
 
 pub use sources::{describe, PhraseContext, Reference, SourceDesc};
 
@@ -223,23 +223,28 @@ pub fn subject_of(prefix: &str) -> Span {
     };
     let end = parts.get(index - 1).map_or(0, |p| p.1);
     let part = text((begin, end)).trim_start().to_ascii_lowercase();
+    // Where the subject's head ends: a relative clause or appositive taken in below is not
+    // searched for a conjunction ("Another defector, who was sent there after being repatriated,").
+    let mut head_end = end;
     if index >= 2 {
         let previous = parts.get(index - 2).copied().unwrap_or((0, 0));
         let relative = part.starts_with("who ") || part.starts_with("which ");
         let appositive = starts_with_name(text(previous)) && !is_pure_name(text((begin, end)));
         if relative || appositive {
             begin = previous.0;
+            head_end = previous.1;
             if relative && index >= 3 {
                 let before = parts.get(index - 3).copied().unwrap_or((0, 0));
                 if starts_with_name(text(before)) && !starts_with_name(text(previous)) {
                     begin = before.0;
+                    head_end = before.1;
                 }
             }
         }
     }
     // "... comes after Radio Free Asia's Korean service": the subject follows the conjunction.
     const CONJUNCTIONS: &[&str] = &[" after ", " because ", " while ", " when ", " but ", " since ", " as ", " and "];
-    let part_text = prefix.get(begin..end).unwrap_or("");
+    let part_text = prefix.get(begin..head_end).unwrap_or("");
     let lower = part_text.to_ascii_lowercase();
     let padded = format!(" {lower}");
     if let Some(cut) = CONJUNCTIONS.iter().filter_map(|c| padded.rfind(c).map(|i| i + c.len())).max() {
@@ -448,9 +453,17 @@ pub fn extract_with_names(doc: &Document, lexicon: &Lexicon, names: &[Hit], time
                 .map(|o| o.2.to_string())
                 .or_else(|| desc.outlet_in_phrase.clone());
             let via = f.via_span.and_then(|v| sources::find_outlets(doc.slice(v)).first().map(|o| o.2.to_string())).or_else(|| desc.via.clone());
-            let said_date_value = [f.attribution.tail, f.attribution.source]
-                .iter()
-                .flat_map(|span| time.within(*span))
+            let source = f.attribution.source;
+            // A date in the source phrase dates the speaking only in the phrase's own words ("North
+            // Korea on Friday said"), not inside a clause describing the source ("a defector, who
+            // was repatriated in 2016, said").
+            let describes_source = |e: &TimeExpr| {
+                let lead = doc.norm.get(source.start..e.span.start).unwrap_or("");
+                lead.contains(',') || lead.split_whitespace().any(|w| ["who", "whom", "which", "that", "when"].iter().any(|r| w.eq_ignore_ascii_case(r)))
+            };
+            let said_date_value = time
+                .within(f.attribution.tail)
+                .chain(time.within(source).filter(|e| !describes_source(e)))
                 .find(|e| e.kind == TimeKind::Date && e.value.is_some())
                 .and_then(|e| e.value.clone());
             let mut hedge_text = doc.slice(f.content).to_string();

@@ -255,3 +255,20 @@ fn cue_scan_matches_the_phrase_pattern() {
     assert_eq!(found, expected);
     assert!(found.len() >= 10);
 }
+
+/// A relative clause between a source and its verb is taken in whole: a conjunction inside it
+/// ("after being repatriated") does not start the source, and its date is not the day of speaking.
+#[test]
+fn relative_clause_before_the_verb_stays_in_the_source() {
+    let text = "Another defector, who was sent to the camp after being forcibly repatriated from China in 2016, said guards kicked \
+                pregnant women and forced them to have abortions. A trader, who left the country when the border closed, told \
+                reporters that the price of rice had doubled in the markets.";
+    let (_, claims) = run(text);
+    assert_eq!(claims.len(), 2, "{claims:?}");
+    assert_eq!(claims[0].source_text.as_deref(), Some("Another defector, who was sent to the camp after being forcibly repatriated from China in 2016"));
+    assert_eq!(claims[0].source_type, "defector");
+    assert_eq!(claims[0].said_date_value, None);
+    assert_eq!(claims[1].source_text.as_deref(), Some("A trader, who left the country when the border closed"));
+    // The conjunction still cuts a subject without a relative clause.
+    assert_eq!(subject_of("The report comes after the ministry"), Span::new(23, 35));
+}
