@@ -203,6 +203,51 @@ fn first_word(text: &str) -> &str {
 /// are `tail`), its sentence before it (`sentence_before`) and its clause after it
 /// (`clause_after`). Returns the status and whether a cue said so (false = the default,
 /// occurred). `habitual_possible` false says the habit pattern matches none of these texts.
+/// Headlines write the future as "to" and a verb ("North Korea to free prisoners in amnesty",
+/// "DPRK to grant amnesty"); a lower-case word after "to" that is not a determiner or a noun of
+/// this press ("to thousands of prisoners", "to North Korea", "to labor camps") is that verb.
+static HEADLINE_FUTURE: LazyLock<Regex> = LazyLock::new(|| regex(r"(?:^|\s)(?:to|To)\s+([a-z]+)\b"));
+const NOT_VERBS_AFTER_TO: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "this",
+    "that",
+    "these",
+    "those",
+    "some",
+    "all",
+    "more",
+    "death",
+    "prison",
+    "jail",
+    "camp",
+    "camps",
+    "labor",
+    "labour",
+    "hard",
+    "life",
+    "thousands",
+    "hundreds",
+    "dozens",
+    "tens",
+    "millions",
+    "prisoners",
+    "inmates",
+    "convicts",
+    "defectors",
+];
+
+/// Whether a headline's words before a trigger make it planned (see [`HEADLINE_FUTURE`]).
+pub fn is_headline_future(sentence_before: &str) -> bool {
+    HEADLINE_FUTURE.captures_iter(sentence_before).any(|c| c.get(1).is_some_and(|w| !NOT_VERBS_AFTER_TO.contains(&w.as_str())))
+}
+
 pub fn status(sentence_before: &str, clause_before: &str, tail: &Tail, clause_after: &str, habitual_possible: bool) -> (Status, bool) {
     // "camp No. 14" is a number, not a negator.
     let cleaned_tail;

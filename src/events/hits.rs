@@ -171,10 +171,13 @@ fn build(doc: &Document, clauses: &Clauses, cues: &mut DocCues, raw: &RawHit, ma
     let opener_end = s.start + sentence_before.find(',').unwrap_or(0);
     let habitual = |lo: usize, hi: usize| cues.habitual.may_match(text, lo, hi);
     let habitual_possible = habitual(clause_lo, raw.span.start) || habitual(raw.span.end, clause_hi) || habitual(s.start, opener_end);
-    let (status, explicit) = cues::status(sentence_before, clause_before, &tail, clause_after, habitual_possible);
+    let headline = doc.paragraphs.get(sentence.paragraph).is_some_and(|p| p.kind != BlockKind::Body);
+    let (status, explicit) = match cues::status(sentence_before, clause_before, &tail, clause_after, habitual_possible) {
+        (Status::Occurred, false) if headline && cues::is_headline_future(sentence_before) => (Status::Planned, true),
+        found => found,
+    };
     let amnesty_like = raw.def.event_type == "amnesty" || raw.def.event_type == "release";
     let exclusion = amnesty_like && cues.is_exclusion(doc, strong);
-    let headline = doc.paragraphs.get(sentence.paragraph).is_some_and(|p| p.kind != BlockKind::Body);
     let matched = doc.slice(raw.span);
     let new_reference = cues::is_new_reference(&tail);
     let counted = cues.count.may_match(text, clause_lo, raw.span.start);

@@ -27,6 +27,9 @@ pub struct Draft {
     pub identity: Identity,
     pub ordinal: Option<u8>,
     pub hits: Vec<usize>,
+    /// Started by a mention of an earlier or other instance ("in past amnesties", "last year's
+    /// pardon"): background, the story's main event only when there is no other.
+    pub background: bool,
 }
 
 /// Detentions of different kinds (arrest, crackdown, camp, exile) are different happenings.
@@ -115,6 +118,7 @@ impl<'a> Builder<'a> {
             identity: hit.identity.clone(),
             ordinal: hit.ordinal,
             hits: vec![h],
+            background: hit.new_reference,
         });
         self.sentences.push(HashSet::new());
         self.starts.push(BTreeSet::new());
@@ -166,13 +170,29 @@ impl<'a> Builder<'a> {
         d.hits.iter().find_map(|&h| self.hits.get(h).and_then(|x| x.count_min))
     }
 
-    /// The story's main event of a type: most mentions, the later one on a tie.
+    /// The story's main event of a type: not a background one if possible, then most mentions,
+    /// the later one on a tie.
     fn main(&self, event_type: &str) -> Option<usize> {
         self.drafts
             .iter()
             .enumerate()
             .filter(|(_, d)| d.event_type == event_type && d.status != Status::Negated && !d.identity.aggregate)
-            .max_by_key(|(i, d)| (d.hits.len(), *i))
+            .max_by_key(|(i, d)| (!d.background, d.hits.len(), *i))
+            .map(|(i, _)| i)
+    }
+
+    /// The event a headline tells of: the main one among those its dates and status agree with
+    /// ("North Korea to free prisoners in amnesty" is the planned amnesty, not a past one the
+    /// story recalls as often).
+    fn headline_event(&self, hit: &Hit, event_type: &str) -> Option<usize> {
+        self.drafts
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.event_type == event_type && d.status != Status::Negated && !d.identity.aggregate)
+            .max_by_key(|(i, d)| {
+                let agrees = compatible(&d.identity, &hit.identity, d.status == Status::Planned) != Some(false);
+                (agrees, !d.background, d.status == hit.status, d.hits.len(), *i)
+            })
             .map(|(i, _)| i)
     }
 
@@ -378,7 +398,7 @@ impl<'a> Builder<'a> {
             let uncounted_death = (event_type == "death" && hit.count_min.is_none())
                 .then(|| self.drafts.iter().position(|d| d.event_type == "death" && self.counted(d).is_none()))
                 .flatten();
-            if let Some(d) = uncounted_death.or_else(|| self.main(event_type)) {
+            if let Some(d) = uncounted_death.or_else(|| self.headline_event(&hit, event_type)) {
                 self.attach(d, h);
                 return;
             }

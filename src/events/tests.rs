@@ -240,3 +240,39 @@ fn the_day_a_source_spoke_does_not_date_the_event() {
     let events = events_of("Police arrested an American tourist on Friday, the ministry said.");
     assert_eq!(events[0].date_value.as_deref(), Some("2024-05-10"));
 }
+
+/// One amnesty marking two anniversaries of one year is one event: the first occasion is kept,
+/// the written date is its date, and an amnesty recalled from years before is a row of its own
+/// even though the story's amnesty is planned.
+#[test]
+fn joint_anniversaries_are_one_amnesty_and_an_old_one_stays_apart() {
+    let text = "Pyongyang to free convicts in amnesty, state media says\n\n\
+                North Korea will grant a special amnesty to prisoners from Feb. 1 to mark the 100th birthday of \
+                Kim Il Sung and the 70th birthday of Kim Jong Il, KCNA said on Tuesday.\n\n\
+                The North last announced a large-scale amnesty in 2005, to mark the 60th anniversary of the \
+                founding of the Workers' Party.\n\n\
+                Defectors said that in past amnesties thousands of inmates serving short sentences were released.";
+    let (_, events) = events_at(text, Date::new(2012, 1, 10));
+    let summary: Vec<(&str, Option<&str>, Option<&str>)> = events.iter().map(|e| (e.status.as_str(), e.date_value.as_deref(), e.occasion.as_deref())).collect();
+    assert_eq!(
+        summary,
+        vec![
+            ("planned", Some("2012-02-01"), Some("kim_il_sung_birthday")),
+            ("occurred", Some("2005-10-10"), Some("party_founding_day")),
+            ("occurred", None, None),
+        ]
+    );
+    assert_eq!(events[0].anniversary, Some(100));
+    // The headline ("to free ... in amnesty") is the planned amnesty's, not a past one's.
+    assert_eq!(events[0].mentions[0].start, text.find("amnesty").unwrap());
+    assert_eq!(events[2].count_min, Some(2000));
+}
+
+#[test]
+fn headlines_write_the_future_with_to() {
+    assert!(cues::is_headline_future("North Korea to free prisoners in "));
+    assert!(cues::is_headline_future("DPRK to grant "));
+    assert!(!cues::is_headline_future("Kim Jong Un granted amnesty to thousands of "));
+    assert!(!cues::is_headline_future("Hundreds protest China's return of defectors to North Korea "));
+    assert!(!cues::is_headline_future("Defectors sent to labor camps after "));
+}

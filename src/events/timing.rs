@@ -125,6 +125,10 @@ fn within(inner: &DateInfo, outer: &DateInfo) -> bool {
     }
 }
 
+/// How long before its date a planned act may be told of as decided (a decree, an order; a
+/// party plenum in December deciding on a pardon for September).
+const PLANNED_LEAD_DAYS: i32 = 366;
+
 /// Whether two identities can describe one happening: `Some(true)` when they share a date or an
 /// occasion, `Some(false)` when they conflict, `None` when they say nothing in common.
 /// `planned` lets earlier dates (decrees, preparations) join a planned event.
@@ -153,7 +157,9 @@ pub fn compatible(event: &Identity, hit: &Identity, planned: bool) -> Option<boo
     if a0 <= b1 && b0 <= a1 {
         return Some(true);
     }
-    if planned && b1 < a0 {
+    // A planned act is decided before it takes effect ("decided on Jan. 5 to grant an amnesty
+    // from Feb. 1"), but not years before: an amnesty of an earlier year is a past one.
+    if planned && b1 < a0 && a0 - b1 <= PLANNED_LEAD_DAYS {
         return Some(true);
     }
     // Releases in the days before the occasion they mark.
@@ -181,6 +187,17 @@ pub struct TimeGroup {
 /// Joins two expressions into one phrase: "Apr. 15 – Kim Il Sung's birthday", "birthday in 2012".
 static JOIN: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)^\s*(?:[-–—]|,?\s*which (?:marks|marked|falls on|fell on|is)|,?\s*marking|on|in|of|celebrated on|\(|,)?\s*(?:the\s+)?$"));
+/// Joins two occasions one act marks together ("to mark the 100th birthday of Kim Il Sung and the
+/// 70th birthday of Kim Jong Il"): checked only between occasions of one year.
+static JOINT_OCCASIONS: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)^\s*,?\s*(?:and|as well as)\s+(?:of\s+)?(?:the\s+)?$"));
+
+/// Whether `next` is a further occasion celebrated together with `last` (same year, "and"
+/// between them), so that one act marking both is one moment, not a list of two.
+fn joint_occasion(last: &TimeExpr, next: &TimeExpr, gap: &str) -> bool {
+    let year = |e: &TimeExpr| e.start.map(|d| d.year);
+    last.kind == TimeKind::Occasion && next.kind == TimeKind::Occasion && year(last).is_some() && year(last) == year(next) && JOINT_OCCASIONS.is_match(gap)
+}
+
 /// A date said of a source, not of the event.
 static SAID: LazyLock<Regex> = LazyLock::new(|| {
     regex(
@@ -219,7 +236,8 @@ pub fn groups(doc: &Document, time: &TimeAnalysis) -> Vec<TimeGroup> {
         if let Some((run_sentence, run)) = runs.last_mut() {
             let last_end = run.last().map_or(0, |e| e.span.end);
             let gap = doc.norm.get(last_end..expr.span.start).unwrap_or("x");
-            if *run_sentence == sentence && last_end <= expr.span.start && JOIN.is_match(gap) {
+            let joins = JOIN.is_match(gap) || run.last().is_some_and(|last| joint_occasion(last, expr, gap));
+            if *run_sentence == sentence && last_end <= expr.span.start && joins {
                 run.push(expr);
                 continue;
             }
