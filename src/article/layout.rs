@@ -108,8 +108,13 @@ fn build_set(patterns: &[&str]) -> RegexSet {
 pub static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"^(?i:by)\s+([A-Z][\p{L}.'-]+(?:\s+[A-Z][\p{L}.'-]+){1,3}(?:\s*(?:,|and|&)\s*[A-Z][\p{L}.'-]+(?:\s+[A-Z][\p{L}.'-]+){0,3})*)\s*(?:$|[|,•·-]|\s{2,})")
 });
-pub static TRANSLATOR: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"^[*\s]*(?i:translated(?:\s+from\s+\w+)?\s+by)\s+(.+?)(?:\s*(?:,|and)\s+(?i:edited|revised|copy-?edited)\s+by\s+.*)?\s*\.?$"));
+pub static TRANSLATOR: LazyLock<Regex> = LazyLock::new(|| {
+    // The names end at an editor's credit or at a sentence that follows on the same line
+    // ("Translated by NAME. Please direct any comments ..."); an initial ("J. Kim") is a name.
+    regex(
+        r"^[*\s]*(?i:translated(?:\s+from\s+\w+)?\s+by)\s+(.+?)(?:\s*(?:,|and)\s+(?i:edited|revised|copy-?edited)\s+by\s+.*|\.\s+[A-Z][a-z]*\s+[a-z].*)?\s*\.?$",
+    )
+});
 /// One credit sentence: the role, then the names, then what they work for ("for RFA's Korean
 /// Service"). Roles this press credits at the foot of a story; editors are not authors.
 pub static CREDIT: LazyLock<Regex> = LazyLock::new(|| {

@@ -257,10 +257,16 @@ pub fn analyse(original: &str, meta: &Meta) -> ArticleInfo {
             }
             LineClass::Content | LineClass::Blank | LineClass::Boilerplate | LineClass::TailCut => {}
         }
-        // Contact lines name the outlet by its e-mail domain.
-        if outlet_from_text.is_none() && contains_ignore_ascii_case(text, "direct any") {
-            if let Some(outlet) = EMAIL.find(text).and_then(|m| outlets::by_domain(&m.as_str().replace("(at)", "@"))) {
-                outlet_from_text = Some(outlet.name.clone());
+        // Contact lines name the outlet by its e-mail domain: "Please direct any comments to ...",
+        // or a reporter's address alone on a line ("(hnpark@heraldcorp.com)", "By NAME (address)"),
+        // which names a news outlet only (not an NGO a story gives the address of).
+        if outlet_from_text.is_none() {
+            let contact = contains_ignore_ascii_case(text, "direct any");
+            if contact || text.split_whitespace().count() <= 4 {
+                let outlet = EMAIL.find(text).and_then(|m| outlets::by_domain(&m.as_str().replace("(at)", "@")));
+                if let Some(outlet) = outlet.filter(|o| contact || o.kind == "outlet") {
+                    outlet_from_text = Some(outlet.name.clone());
+                }
             }
         }
     }

@@ -133,3 +133,20 @@ fn state_agency_and_ngo_datelines() {
     let info = read("Camp report\n\nPyongyang, the capital, hosted a parade on Monday.");
     assert_eq!(info.dateline, None);
 }
+
+#[test]
+fn a_reporter_address_names_the_outlet_and_a_translator_credit_ends_at_its_sentence() {
+    let info = read("Defectors describe camp\n\nBy Park Han-na\n\nFormer inmates said they were beaten, a report said.\n\n(hnpark@heraldcorp.com)");
+    assert_eq!(info.outlet.as_deref(), Some("The Korea Herald"));
+    assert_eq!(info.authors, vec!["Park Han-na"]);
+    // An NGO's address in a short line is not the publisher.
+    let info = read("Camp report\n\nThe group interviewed 31 defectors.\n\nContact: info@hrw.org");
+    assert_eq!(info.outlet, None);
+    let info = read(
+        "Man executed\n\nA man was executed, a source said.\n\nTranslated by Jason Morris. Please direct any comments or questions to dailynkenglish@uri.kr.",
+    );
+    assert_eq!(info.translators, vec!["Jason Morris"]);
+    assert_eq!(info.outlet.as_deref(), Some("Daily NK"));
+    let info = read("Man executed\n\nA man was executed, a source said.\n\nTranslated by J. S. Lee.");
+    assert_eq!(info.translators, vec!["J. S. Lee"]);
+}
