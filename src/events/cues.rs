@@ -292,12 +292,24 @@ pub fn is_exclusion(clause: &str) -> bool {
 /// a participle used as an adjective after it ("the repatriated defectors", "the released
 /// prisoners").
 pub fn is_weak(before: &Tail, after: &str) -> bool {
-    if before.matches(WEAK_WORD, &WEAK_RE, 7) {
+    if before.matches(WEAK_WORD, &WEAK_RE, 7) && !is_witnessed(before) {
         return true;
     }
     let next = first_word(after);
     let prev = before.last(1);
     PEOPLE_NOUNS.iter().any(|noun| noun.eq_ignore_ascii_case(next)) && ADJECTIVE_LEADS.contains(&prev)
+}
+
+/// Verbs of seeing whose object a participle tells of: "she saw (two) prisoners executed" is
+/// an execution witnessed, not "prisoners who were executed" in passing.
+const PERCEPTION_VERBS: &[&str] = &["saw", "see", "seen", "sees", "seeing", "watched", "watch", "witnessed", "witness", "heard", "hear"];
+
+/// Whether the people right before a trigger are the object of a verb of seeing (one or two
+/// words before them: "saw prisoners", "witnessed two inmates").
+fn is_witnessed(before: &Tail) -> bool {
+    let mut words = before.last(4).rsplit(' ');
+    let noun = words.next().unwrap_or("");
+    PEOPLE_NOUNS.contains(&noun) && words.take(2).any(|w| PERCEPTION_VERBS.contains(&w))
 }
 
 /// Words before a participle that make it an adjective ("the released prisoners").

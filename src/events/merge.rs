@@ -297,7 +297,16 @@ impl<'a> Builder<'a> {
             return;
         }
         if hit.anaphoric || hit.identity.is_empty() {
-            match self.main("amnesty") {
+            // "in past amnesties thousands of inmates ... were released": a release joins the
+            // amnesty its own sentence tells of before the story's main one.
+            let same_sentence = (!hit.anaphoric)
+                .then(|| {
+                    self.drafts.iter().enumerate().position(|(i, d)| {
+                        d.event_type == "amnesty" && d.status == hit.status && self.sentences.get(i).is_some_and(|set| set.contains(&hit.sentence))
+                    })
+                })
+                .flatten();
+            match same_sentence.or_else(|| self.main("amnesty")) {
                 Some(d) => self.attach(d, h),
                 None => {
                     self.create(h, "amnesty", hit.status);

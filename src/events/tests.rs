@@ -266,6 +266,9 @@ fn joint_anniversaries_are_one_amnesty_and_an_old_one_stays_apart() {
     // The headline ("to free ... in amnesty") is the planned amnesty's, not a past one's.
     assert_eq!(events[0].mentions[0].start, text.find("amnesty").unwrap());
     assert_eq!(events[2].count_min, Some(2000));
+    // The release told in the past amnesties' sentence is theirs.
+    assert_eq!(events[2].measures, vec!["release".to_string()]);
+    assert!(events[1].measures.is_empty());
 }
 
 #[test]
@@ -275,4 +278,18 @@ fn headlines_write_the_future_with_to() {
     assert!(!cues::is_headline_future("Kim Jong Un granted amnesty to thousands of "));
     assert!(!cues::is_headline_future("Hundreds protest China's return of defectors to North Korea "));
     assert!(!cues::is_headline_future("Defectors sent to labor camps after "));
+}
+
+/// "She saw prisoners executed": the people after a verb of seeing are the participle's object,
+/// so the execution is reported, not mentioned in passing as a reduced relative clause.
+#[test]
+fn a_witnessed_execution_is_an_event() {
+    let text = "Camp survivor testifies\n\nShe said she saw two prisoners executed for stealing food.";
+    let events = events_of(text);
+    assert_eq!(types(&events), vec![("execution", "occurred")]);
+    assert_eq!(events[0].count_min, Some(2));
+    // A reduced relative clause still only describes.
+    assert!(events_of("Camp survivor testifies\n\nThe families of prisoners executed for theft were sent away to farms.")
+        .iter()
+        .all(|e| e.event_type != "execution"));
 }

@@ -90,7 +90,7 @@ pub const TRIGGERS: &[TriggerDef] = &[
         "abuse",
         "abuse",
         None,
-        r"tortured|torture|beaten|beatings?|beat(?:s|ing)? (?:them|him|her|prisoners|inmates|detainees|defectors)|sexual (?:assault|abuse|violence)|raped?|human rights abuses|abuses?|starvation (?:rations|diets?)|starving|going hungry|fed only|forced labou?r|violent punishments?|mistreat(?:ed|ment)|ill-treatment|maltreatment",
+        r"tortured|torture|beaten|beatings?|beat(?:s|ing)? (?:them|him|her|prisoners|inmates|detainees|defectors)|(?:kick|punch|whipp?)(?:ed|ing|s)? (?:them|him|her|prisoners|inmates|detainees|defectors|(?:pregnant )?women)|forced abortions?|(?:forced|forcing|force|forces) (?:them|her|women|pregnant women|prisoners|inmates|detainees) to (?:have |undergo )?abortions?|sexual (?:assault|abuse|violence)|raped?|human rights abuses|abuses?|starvation (?:rations|diets?)|starving|going hungry|fed only|forced labou?r|violent punishments?|mistreat(?:ed|ment)|ill-treatment|maltreatment",
     ),
     // Indoctrination.
     t(
@@ -190,6 +190,12 @@ const CUSTODY_WORDS: &[&str] = &[
     "cell",
     "holding",
     "convicts",
+    "imprisoned",
+    "imprisonment",
+    "incarcerated",
+    "detention",
+    "penitentiary",
+    "gulag",
 ];
 
 /// A trigger found in the text.
@@ -367,6 +373,9 @@ mod tests {
             ("Two inmates died of hunger at the prison last month.", "death"),
             ("Former detainees said they had seen other prisoners die in custody.", "death"),
             ("Guards tortured the detainees for days.", "abuse"),
+            ("Guards kicked pregnant women and forced them to have abortions.", "abuse"),
+            ("Women held at the jail were subjected to forced abortions.", "abuse"),
+            ("At least five people in my work unit died of malnutrition, a woman imprisoned there said.", "death"),
             ("Inmates had to attend lectures on the leader's greatness.", "indoctrination"),
             ("Families paid bribes to the guards.", "corruption"),
             ("The prison chief was dismissed in March.", "personnel"),
@@ -385,6 +394,9 @@ mod tests {
         assert!(!found("Dozens of prisoners released last week were ill.").is_empty());
         assert!(found("The report has been\n released.").is_empty());
         assert!(found("Kim Jong Nam's poisoning death shocked Seoul.").is_empty());
+        assert!(found("He was kicked out of the party.").is_empty());
+        // A death needs a word of custody in its sentence.
+        assert!(found("His grandmother died of old age in 2015.").is_empty());
         assert!(found("He refilled its forced labor camps.").iter().all(|(t, _)| t != "abuse"));
         let beaten = found("She was beaten to death in the prison.");
         assert_eq!(beaten, vec![("death".to_string(), "beaten to death".to_string())]);
