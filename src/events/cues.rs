@@ -370,7 +370,10 @@ pub const SUBJECTS: &[(&str, &str)] = &[
     ("drug_offenders", r"drugs?|narcotics|methamphetamine|drug trafficking"),
     ("thieves", r"theft|thie(?:f|ves)|burglary|stealing"),
     ("pretrial_detainees", r"awaiting (?:a |their )?trial|pre-?trial|preliminary hearings?|under investigation"),
-    ("family_members", r"family members|families|relatives|three generations"),
+    (
+        "family_members",
+        r"family members|families|relatives|three generations|(?:his|her|their) (?:parents|wife|husband|children|sons?|daughters?|brothers?|sisters?)",
+    ),
     ("women", r"wom[ae]n|female"),
     ("elderly", r"elderly|older (?:prisoners|inmates|people)|in (?:their|his|her) (?:60s|70s|80s)"),
     ("officials", r"officials|cadres|officers"),
@@ -518,7 +521,7 @@ const VAGUE_COUNTS: &[(&str, i64, Option<i64>)] = &[
     ("thousands", 2000, Some(9999)),
     ("dozens", 24, Some(99)),
 ];
-const COUNT_PATTERN: &str = r"(?i)(?-u:\b)(?:(?P<vague>tens of thousands|some hundreds|hundreds|thousands|dozens)|(?P<between>between )?(?P<more>more than |over |at least )?(?P<approx>about |around |some |nearly |almost |roughly |approximately |as many as |up to )?(?P<num>\d{1,3}(?:,\d{3})+|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)(?: (?:to|and) (?P<num2>\d{1,3}(?:,\d{3})+|\d+))?)(?P<rest> of (?:them|the|these|those)(?-u:\b)| (?:of )?(?:[a-z'-]+ ){0,3}(?:prisoners|inmates|people|convicts|detainees|defectors|soldiers|officials|north koreans|individuals|persons|women|men|children|family members|captives|workers|residents|citizens|traders|smugglers|merchants|students|farmers|brokers|escapees|refugees|civilians|guards|members|victims)(?-u:\b)(?: per [a-z]+)?)";
+const COUNT_PATTERN: &str = r"(?i)(?-u:\b)(?:(?P<vague>tens of thousands|some hundreds|hundreds|thousands|dozens)|(?P<between>between )?(?P<more>more than |over |at least )?(?P<approx>about |around |some |nearly |almost |roughly |approximately |as many as |up to )?(?P<num>\d{1,3}(?:,\d{3})+|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)(?: (?:to|and) (?P<num2>\d{1,3}(?:,\d{3})+|\d+))?)(?P<rest> of (?:them|the|these|those)(?-u:\b)| (?:of )?(?:[a-z'-]+ ){0,3}(?:prisoners|inmates|people|convicts|detainees|defectors|soldiers|officials|north koreans|individuals|persons|women|men|children|family members|captives|workers|residents|citizens|traders|smugglers|merchants|students|farmers|brokers|escapees|refugees|civilians|guards|members|victims|customers|buyers|relatives|accomplices|friends|neighbou?rs|colleagues|christians|believers|youths|teenagers|juveniles|minors|labou?rers|employees|cadres|officers|villagers|fishermen|miners)(?-u:\b)(?: per [a-z]+)?)";
 static COUNT_RE: LazyLock<Regex> = LazyLock::new(|| regex(COUNT_PATTERN));
 
 fn parse_number(text: &str) -> Option<i64> {
@@ -736,6 +739,8 @@ mod tests {
         assert_eq!(counts_in("some 2000 prisoners").first().and_then(|c| c.min), Some(2000));
         let c = counts_in("seven soldiers were shot");
         assert_eq!(c[0].min, Some(7));
+        let c = counts_in("Seven of his customers were sentenced");
+        assert_eq!((c[0].text.as_str(), c[0].min), ("Seven", Some(7)));
         let c = counts_in("between 200 and 300 North Korean people");
         assert_eq!((c[0].min, c[0].max), (Some(200), Some(300)));
     }

@@ -476,18 +476,18 @@ fn settle_relative(doc: &Document, items: &mut [Item], i: usize, latest: Latest)
     let mut result: Option<(Point, Option<Point>, i32, Basis)> = None;
     let mut exact: Option<(Date, Date, Precision, Basis)> = None;
     match raw {
-        RawKind::Rel { unit: Unit::Year, offset, refers_back } => {
+        RawKind::Rel { unit: Unit::Year, offset, refers_back, part } => {
             let anchor = if refers_back { None } else { reference.map(|(p, b)| (p.year, b)) };
             let carried = if refers_back { carried_year(items, i, true, latest) } else { present_year(items, i, latest) };
             let anchor = anchor.or_else(|| carried.map(|y| (y, Basis::Context)));
             if let Some((y, basis)) = anchor {
-                result = Some((Point { year: Some(y + offset), ..Point::default() }, None, y + offset, basis));
+                result = Some((Point { year: Some(y + offset), part, ..Point::default() }, None, y + offset, basis));
             }
         }
-        RawKind::Rel { unit: Unit::Month, offset, .. } => {
+        RawKind::Rel { unit: Unit::Month, offset, part, .. } => {
             if let Some((p, basis)) = reference {
                 let (y, m) = add_months(p.year, p.month, offset);
-                result = Some((Point { year: Some(y), month: Some(m), ..Point::default() }, None, y, basis));
+                result = Some((Point { year: Some(y), month: Some(m), part, ..Point::default() }, None, y, basis));
             }
         }
         RawKind::Rel { unit: Unit::Week, offset, .. } => {

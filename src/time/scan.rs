@@ -52,8 +52,9 @@ pub(crate) enum RawKind {
     Cal { from: Point, to: Option<Point>, since: bool },
     /// "last December" (-1), "this October" (0), "next March" (+1).
     RelMonth { month: u32, offset: i32 },
-    /// "last year", "this month", "next week", "two years ago"; `refers_back` for "that year".
-    Rel { unit: Unit, offset: i32, refers_back: bool },
+    /// "last year", "this month", "next week", "two years ago"; `refers_back` for "that year";
+    /// `part` for "late last month", "early this year".
+    Rel { unit: Unit, offset: i32, refers_back: bool, part: Option<Part> },
     /// "on Tuesday" (0), "last Thursday" (-1), "next Monday" (+1).
     Weekday { weekday: u32, offset: i32 },
     /// "on the 13th" (of the current month unless `month_offset` says otherwise).
@@ -116,7 +117,7 @@ static DATE_RE: LazyLock<Option<(MetaRegex, Vec<Shape>)>> = LazyLock::new(|| {
         (
             Shape::Rel,
             format!(
-                r"{b}(?i:(?:earlier|later)\s+)?(?i:this|last|next|previous|coming|the\s+same|that|the\s+previous|the\s+following)\s+(?i:year|month|week)(?-u:\b)|{b}(?i:yesterday|tomorrow)(?-u:\b)"
+                r"{b}(?:{PART}[\s-]*)?(?i:(?:earlier|later)\s+)?(?i:this|last|next|previous|coming|the\s+same|that|the\s+previous|the\s+following)\s+(?i:year|month|week)(?-u:\b)|{b}(?i:yesterday|tomorrow)(?-u:\b)"
             ),
         ),
         (Shape::Recent, format!(r"{b}(?i:in|over|during)\s+(?i:the\s+)?(?i:recent|past|last)\s+(?i:few\s+)?(?i:days|weeks|months)(?-u:\b)")),
@@ -346,19 +347,23 @@ fn unit_of(word: &str) -> Option<Unit> {
 fn parse_rel(s: &str) -> Option<RawKind> {
     let ws = words(s);
     match ws.first().map(String::as_str) {
-        Some("yesterday") => return Some(RawKind::Rel { unit: Unit::Day, offset: -1, refers_back: false }),
-        Some("tomorrow") => return Some(RawKind::Rel { unit: Unit::Day, offset: 1, refers_back: false }),
+        Some("yesterday") => return Some(RawKind::Rel { unit: Unit::Day, offset: -1, refers_back: false, part: None }),
+        Some("tomorrow") => return Some(RawKind::Rel { unit: Unit::Day, offset: 1, refers_back: false, part: None }),
         _ => {}
     }
     let unit = ws.last().and_then(|w| unit_of(w))?;
-    let key = ws.iter().find(|w| !matches!(w.as_str(), "earlier" | "later" | "the")).map_or("", String::as_str);
+    // "late last month", "the end of last year", "the first half of this year"
+    let part = ws.iter().enumerate().find_map(|(i, w)| part_of(w, ws.get(i + 1).map(String::as_str)));
+    let is_part_word =
+        |w: &str| matches!(w, "early" | "mid" | "middle" | "late" | "end" | "beginning" | "start" | "of" | "half" | "first" | "second" | "latter");
+    let key = ws.iter().find(|w| !matches!(w.as_str(), "earlier" | "later" | "the") && !is_part_word(w)).map_or("", String::as_str);
     let (offset, refers_back) = match key {
         "last" | "previous" => (-1, key == "previous"),
         "next" | "coming" | "following" => (1, key == "following"),
         "same" | "that" => (0, true),
         _ => (0, false),
     };
-    Some(RawKind::Rel { unit, offset, refers_back })
+    Some(RawKind::Rel { unit, offset, refers_back, part })
 }
 
 fn parse_recent(s: &str) -> Option<RawKind> {
@@ -427,7 +432,7 @@ fn parse_duration(s: &str, text: &str, span: Span) -> Option<RawKind> {
     let (last_n, last_unit) = *pairs.last()?;
     let (first_unit, last_unit) = (first_unit?, last_unit?);
     if ws.last().is_some_and(|w| w == "ago") {
-        return Some(RawKind::Rel { unit: first_unit, offset: -first_n, refers_back: false });
+        return Some(RawKind::Rel { unit: first_unit, offset: -first_n, refers_back: false, part: None });
     }
     let months = |n: i32, u: Unit| match u {
         Unit::Year => n * 12,
