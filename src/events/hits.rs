@@ -7,7 +7,11 @@
 //! owns several phrases naming different moments ("pardons ... in 2012, ... in 2015, and ... in
 //! 2018") is split into one hit per phrase.
 
-use crate::text::{BlockKind, Document, Span};
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::text::{regex, BlockKind, Document, Span};
 use crate::time::TimeAnalysis;
 
 use super::cues::{self, DocCues, Status};
@@ -222,6 +226,16 @@ fn dates_the_speaking(before: &str) -> bool {
     crate::claims::find_cues(tail).last().is_some_and(|cue| from + cue.span.end == verb_end)
 }
 
+/// "The execution comes after North Korea passed a law in December", "the crackdown follows
+/// ...": what follows "comes after" is another happening, and its dates are not the trigger's.
+static COMES_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)(?-u:\b)(?:(?:comes?|came|coming)\s+(?:[a-z]+\s+){0,2}?(?:after|as|amid|following)|follow(?:s|ed|ing)?|on\s+the\s+heels\s+of)(?-u:\b)")
+});
+
+fn tells_of_an_earlier_happening(between: &str) -> bool {
+    COMES_AFTER.is_match(between)
+}
+
 /// Whether a hit may own a time phrase (amnesty preparations and selections have their own dates).
 fn carries_date(hit: &Hit) -> bool {
     !matches!(hit.family, "selection" | "transfer" | "sentence_reduction") && !hit.exclusion
@@ -251,6 +265,9 @@ pub fn find_hits(doc: &Document, clauses: &Clauses, cues: &mut DocCues, time: &T
                 continue;
             }
             let distance = if hit.span.end <= group.span.start {
+                if tells_of_an_earlier_happening(doc.norm.get(hit.span.end..group.span.start).unwrap_or("")) {
+                    continue;
+                }
                 group.span.start - hit.span.end
             } else {
                 let gap = hit.span.start.saturating_sub(group.span.end);

@@ -293,3 +293,15 @@ fn a_witnessed_execution_is_an_event() {
         .iter()
         .all(|e| e.event_type != "execution"));
 }
+
+/// "The execution comes after ... in December": the date is the law's, and "The execution" is
+/// the one told before.
+#[test]
+fn a_date_after_comes_after_belongs_to_another_happening() {
+    let text = "Man executed in Hyesan\n\nA man was executed by firing squad in Hyesan late last month, a source said.\n\n\
+                The execution comes after North Korea passed a law in December punishing the spread of foreign films.";
+    let (_, events) = events_at(text, Date::new(2021, 3, 8));
+    assert_eq!(types(&events), vec![("execution", "occurred")]);
+    assert_eq!(events[0].date_value.as_deref(), Some("2021-02-21/2021-02-28"));
+    assert!(events[0].mentions.len() >= 2);
+}
