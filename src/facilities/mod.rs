@@ -25,6 +25,10 @@ mod phrases;
 mod resolve;
 pub mod terms;
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::lexicon::{Hit, Lexicon};
 use crate::text::{Document, Span};
 use crate::time::TimeAnalysis;
@@ -76,8 +80,30 @@ pub fn extract_with_names(doc: &Document, lexicon: &Lexicon, names: &[Hit], time
             }
         };
     }
+    follow_appositions(doc, &mut mentions);
     let groups = resolve::group(mentions);
     groups.iter().filter_map(|g| row(doc, lexicon, g, &all_spans)).collect()
+}
+
+/// "Chongori Kyohwaso, known as Camp No. 12", "Yodok (also called Camp 15)": a second name given
+/// for a facility just named is that facility, whatever the second name alone would suggest.
+static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::regex(
+        r"(?i)^\s*(?:,|\(|--|–|—)?\s*(?:(?:also|commonly|better|widely|officially|locally)\s+)?(?:known\s+as|called|referred\s+to\s+as|dubbed|or)\s+(?:the\s+)?$",
+    )
+});
+
+fn follow_appositions(doc: &Document, mentions: &mut [detect::Mention]) {
+    for i in 1..mentions.len() {
+        let (Some(before), Some(m)) = (mentions.get(i - 1), mentions.get(i)) else { continue };
+        let Some(named) = before.decided.clone() else { continue };
+        let between = doc.norm.get(before.span.end..m.span.start).unwrap_or("x");
+        if m.candidates.len() > 1 && m.candidates.contains(&named) && APPOSITION.is_match(between) {
+            if let Some(m) = mentions.get_mut(i) {
+                m.decided = Some(named);
+            }
+        }
+    }
 }
 
 /// Every facility mention's span, in mention order, filed under the sentence that holds it, so
@@ -384,6 +410,10 @@ mod tests {
         assert_eq!(rs[1].0.candidates, vec!["kwanliso-12".to_string(), "kyohwaso-12".to_string()]);
         assert_eq!(rs[1].0.facility_id.as_deref(), Some("kwanliso-12"));
         assert_eq!(rs[2].0.facility_id.as_deref(), Some("kyohwaso-12"));
+        // Given as a second name of the re-education camp, "Camp No. 12" is that camp.
+        let rs = rows("The group interviewed 31 defectors held at Chongori Kyohwaso, known as Camp No. 12, between 2010 and 2018.");
+        let ids: Vec<Option<&str>> = rs.iter().map(|(f, _)| f.facility_id.as_deref()).collect();
+        assert_eq!(ids, vec![Some("kyohwaso-12")], "{rs:?}");
     }
 
     #[test]
