@@ -218,6 +218,7 @@ pub(super) fn left_context(cx: &Context, m: &mut Mention, sentence: Span, weak: 
         }
         if terms::INDEFINITES.contains(&lower_clean) {
             m.indefinite = true;
+            m.one_unnamed = matches!(lower_clean, "a" | "an" | "another" | "one") && !m.plural;
             break;
         }
         if lower == "korea's" || lower == "korean" || lower == "north" || lower == "country's" || lower == "regime's" || lower == "nation's" {

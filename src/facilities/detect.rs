@@ -38,6 +38,9 @@ pub struct Mention {
     pub weak_place_only: bool,
     pub definite: bool,
     pub indefinite: bool,
+    /// "a political prison camp", "another prison": one facility the text does not name (not
+    /// the class), unless the sentence only supposes it ("would have been sent to a camp").
+    pub one_unnamed: bool,
     pub count: Option<i32>,
     pub number: Option<String>,
     pub native_term: Option<String>,
@@ -371,7 +374,7 @@ fn license_weak(cx: &Context, m: &mut Mention, head: Head, sentence: Span) -> bo
 }
 
 /// "prison guards", "prison terms": the noun modifies another noun.
-fn compound_modifier(next: &str) -> bool {
+pub(crate) fn compound_modifier(next: &str) -> bool {
     const NOUNS: &[&str] = &[
         "guard",
         "term",

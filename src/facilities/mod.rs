@@ -80,7 +80,7 @@ pub fn extract_with_names(doc: &Document, lexicon: &Lexicon, names: &[Hit], time
             }
         };
     }
-    follow_appositions(doc, &mut mentions);
+    follow_appositions(doc, lexicon, &mut mentions);
     let groups = resolve::group(mentions);
     groups.iter().filter_map(|g| row(doc, lexicon, g, &all_spans)).collect()
 }
@@ -93,17 +93,40 @@ static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-fn follow_appositions(doc: &Document, mentions: &mut [detect::Mention]) {
+/// "Kwanliso No. 16, a political prison camp that holds ...": a description of the facility
+/// just named.
+static DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| crate::text::regex(r"(?i)^\s*,\s*(?:a|an)\s+(?:[a-z'-]+\s+){0,3}$"));
+
+fn follow_appositions(doc: &Document, lexicon: &Lexicon, mentions: &mut [detect::Mention]) {
     for i in 1..mentions.len() {
         let (Some(before), Some(m)) = (mentions.get(i - 1), mentions.get(i)) else { continue };
         let Some(named) = before.decided.clone() else { continue };
         let between = doc.norm.get(before.span.end..m.span.start).unwrap_or("x");
-        if m.candidates.len() > 1 && m.candidates.contains(&named) && APPOSITION.is_match(between) {
-            if let Some(m) = mentions.get_mut(i) {
-                m.decided = Some(named);
-            }
+        let second_name = m.candidates.len() > 1 && m.candidates.contains(&named) && APPOSITION.is_match(between);
+        let fits = |t: &str| t == "prison" || lexicon.facility(&named).is_some_and(|f| f.facility_type == t);
+        let description = m.one_unnamed && m.candidates.is_empty() && fits(m.facility_type) && DESCRIPTION.is_match(between);
+        if let Some(m) = mentions.get_mut(i).filter(|_| second_name || description) {
+            m.candidates = vec![named.clone()];
+            m.decided = Some(named);
+            m.one_unnamed = false;
         }
     }
+}
+
+/// Words that make a sentence suppose rather than tell ("they would have been sent to a camp").
+const SUPPOSING: &[&str] = &["would", "could", "might", "may", "if", "any"];
+
+/// "was sent to a political prison camp": one real facility, though unnamed. Not when the noun
+/// modifies another ("a prison camp system") or the sentence only supposes it.
+fn is_one_unnamed(doc: &Document, m: &detect::Mention) -> bool {
+    if !m.one_unnamed || m.anaphor {
+        return false;
+    }
+    let next = doc.norm.get(m.span.end..).unwrap_or("").split_whitespace().next().unwrap_or("");
+    let next = next.trim_end_matches(|c: char| !c.is_ascii_alphanumeric()).to_ascii_lowercase();
+    let sentence = doc.sentence_index_at(m.span.start).and_then(|i| doc.sentences.get(i)).map_or("", |s| doc.slice(s.span));
+    let supposes = sentence.split(|c: char| !c.is_ascii_alphabetic()).any(|w| SUPPOSING.iter().any(|s| w.eq_ignore_ascii_case(s)));
+    !detect::compound_modifier(&next) && !supposes
 }
 
 /// Every facility mention's span, in mention order, filed under the sentence that holds it, so
@@ -225,7 +248,9 @@ fn row(doc: &Document, lexicon: &Lexicon, g: &resolve::Group, all_spans: &Senten
         .or_else(|| facility_id.as_deref().and_then(|id| link::facility_operator(lexicon, id)))
         .or_else(|| if facility.is_none() && candidates.len() <= 1 { terms::type_operator(&facility_type) } else { None })
         .map(str::to_string);
-    let generic = !g.specific() && g.mentions.iter().filter(|m| !m.anaphor).all(|m| m.plural || m.places.is_empty() || m.places.len() > 1);
+    let generic = !g.specific()
+        && !g.mentions.iter().any(|m| is_one_unnamed(doc, m))
+        && g.mentions.iter().filter(|m| !m.anaphor).all(|m| m.plural || m.places.is_empty() || m.places.len() > 1);
     let count = g.mentions.iter().find_map(|m| m.count).or_else(|| {
         // "holding centers in Sinuiju and Onsong": as many as the places named
         g.mentions.iter().filter(|m| m.plural && m.places.len() > 1).map(|m| m.places.len() as i32).next()
@@ -414,6 +439,20 @@ mod tests {
         let rs = rows("The group interviewed 31 defectors held at Chongori Kyohwaso, known as Camp No. 12, between 2010 and 2018.");
         let ids: Vec<Option<&str>> = rs.iter().map(|(f, _)| f.facility_id.as_deref()).collect();
         assert_eq!(ids, vec![Some("kyohwaso-12")], "{rs:?}");
+        let rs = rows("Images show new buildings inside Kwanliso No. 16, a political prison camp that holds an estimated 20,000 people.");
+        assert_eq!(rs.len(), 1, "{rs:?}");
+        assert_eq!(rs[0].1, vec!["Kwanliso No. 16", "political prison camp"]);
+    }
+
+    /// "a political prison camp" is one camp the story does not name; a supposition or a noun
+    /// it modifies keeps the class.
+    #[test]
+    fn an_unnamed_camp_is_one_facility() {
+        let generic = |text: &str| rows(text).iter().map(|(f, _)| f.generic).collect::<Vec<bool>>();
+        assert_eq!(generic("Kim's family members were sent to a political prison camp, the source said."), vec![false]);
+        assert_eq!(generic("Bae is serving his sentence at a special labor camp for foreigners."), vec![false]);
+        assert_eq!(generic("They would have been sent to a political prison camp, but they were freed."), vec![true]);
+        assert_eq!(generic("Defectors say political prison camps hold thousands."), vec![true]);
     }
 
     #[test]
