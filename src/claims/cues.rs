@@ -62,6 +62,12 @@ pub const CUE_VERBS: &[(&str, &str, CueUse)] = &[
     ("believes", "believes", LEADING_THAT),
     ("wrote", "wrote", THAT_ONLY),
     ("cited", "cited", LEADING_THAT),
+    // "..., the spy agency was quoted as saying"; "X quoted officials as saying" reads like "cited".
+    ("was quoted as saying", "quoted as saying", STRONG),
+    ("were quoted as saying", "quoted as saying", STRONG),
+    ("is quoted as saying", "quoted as saying", STRONG),
+    ("are quoted as saying", "quoted as saying", STRONG),
+    ("quoted", "quoted", LEADING_THAT),
 ];
 
 /// Objects after which a verb like "corroborated" is itself the claim ("corroborated this news").
@@ -164,6 +170,17 @@ pub const HEAD_NOUNS: &[(&str, &str, bool)] = &[
     ("organisation", "ngo", false),
     ("organisations", "ngo", true),
     ("watchdog", "ngo", false),
+    ("ngo", "ngo", false),
+    ("ngos", "ngo", true),
+    ("nonprofit", "ngo", false),
+    ("non-profit", "ngo", false),
+    ("charity", "ngo", false),
+    ("activist", "ngo", false),
+    ("activists", "ngo", true),
+    ("campaigners", "ngo", true),
+    // "a think tank affiliated with the NIS", "the Asan Institute"
+    ("tank", "expert", false),
+    ("institute", "expert", false),
     ("report", "unknown", false),
     ("reports", "unknown", true),
     ("media", "state_media", true),
@@ -211,6 +228,13 @@ pub const ROLE_WORDS: &[&str] = &[
 /// Head nouns that name a document or institution rather than a speaking person: "he" and "she"
 /// never refer back to them.
 pub const NON_PERSON_HEADS: &[&str] = &[
+    "ngo",
+    "ngos",
+    "nonprofit",
+    "non-profit",
+    "charity",
+    "tank",
+    "institute",
     "decree",
     "regulations",
     "report",
@@ -243,6 +267,11 @@ pub const INSTITUTIONS: &[(&str, &str, &str)] = &[
     ("National Intelligence Service", "National Intelligence Service", "official"),
     ("NIS", "National Intelligence Service", "official"),
     ("spy agency", "National Intelligence Service", "official"),
+    ("Institute for National Security Strategy", "Institute for National Security Strategy", "expert"),
+    ("INSS", "Institute for National Security Strategy", "expert"),
+    ("Asan Institute for Policy Studies", "Asan Institute for Policy Studies", "expert"),
+    ("Korea Institute for National Unification", "Korea Institute for National Unification", "expert"),
+    ("KINU", "Korea Institute for National Unification", "expert"),
     ("Unification Ministry", "Ministry of Unification", "official"),
     ("Ministry of Unification", "Ministry of Unification", "official"),
     ("Ministry of Foreign Affairs", "Ministry of Foreign Affairs", "official"),

@@ -182,6 +182,23 @@ fn starts_with_name(part: &str) -> bool {
     part.split_whitespace().take(2).filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count() == 2 && !CLAUSE_OPENERS.contains(&first)
 }
 
+/// An organisation's name, with its article and small words ("The Transitional Justice Working
+/// Group (TJWG)", "the Committee for Human Rights in North Korea").
+fn is_proper_name_phrase(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    let small = |w: &str| matches!(w, "The" | "the" | "of" | "for" | "on" | "in" | "and" | "to");
+    let capitalised = words.iter().filter(|w| w.trim_start_matches('(').chars().next().is_some_and(char::is_uppercase) && !small(w)).count();
+    (2..=10).contains(&words.len())
+        && capitalised >= 2
+        && words.iter().all(|w| small(w) || w.trim_start_matches('(').chars().next().is_some_and(char::is_uppercase))
+}
+
+/// A description of a speaker's office ("North Korea's ambassador in Geneva") that a name follows.
+fn names_role(part: &str) -> bool {
+    part.split_whitespace().count() <= 8
+        && part.split_whitespace().any(|w| cues::ROLE_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase().as_str()))
+}
+
 fn is_pure_name(part: &str) -> bool {
     let words: Vec<&str> = part.split_whitespace().collect();
     (1..=4).contains(&words.len()) && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
@@ -228,9 +245,13 @@ pub fn subject_of(prefix: &str) -> Span {
     let mut head_end = end;
     if index >= 2 {
         let previous = parts.get(index - 2).copied().unwrap_or((0, 0));
-        let relative = part.starts_with("who ") || part.starts_with("which ");
-        let appositive = starts_with_name(text(previous)) && !is_pure_name(text((begin, end)));
-        if relative || appositive {
+        // "A second source, from Hoeryong, said": a place or group set off by commas.
+        let relative = ["who ", "which ", "from ", "in ", "near ", "based in ", "inside ", "at "].iter().any(|w| part.starts_with(w));
+        let named_before = starts_with_name(text(previous)) || is_proper_name_phrase(text(previous).trim());
+        let appositive = named_before && !is_pure_name(text((begin, end)));
+        // "North Korea's ambassador in Geneva, Han Tae Song, said": the office, then the name.
+        let office_then_name = index == 2 && is_pure_name(text((begin, end)).trim()) && names_role(text(previous));
+        if relative || appositive || office_then_name {
             begin = previous.0;
             head_end = previous.1;
             if relative && index >= 3 {
@@ -447,7 +468,9 @@ pub fn extract_with_names(doc: &Document, lexicon: &Lexicon, names: &[Hit], time
         .filter_map(|(f, (index, desc))| {
             let entry = registry.entries.get(index)?;
             let tail_text = doc.slice(f.attribution.tail);
-            let reported_to = (f.attribution.cue == "told")
+            // "told Daily NK", "reported to Daily NK", "said to RFA": the outlet spoken to.
+            let spoke_to = f.attribution.cue == "told" || tail_text.trim_start().get(..3).is_some_and(|w| w.eq_ignore_ascii_case("to "));
+            let reported_to = spoke_to
                 .then(|| sources::find_outlets(tail_text).into_iter().find(|o| tail_text.get(..o.0).is_some_and(|b| b.split_whitespace().count() <= 2)))
                 .flatten()
                 .map(|o| o.2.to_string())

@@ -244,8 +244,8 @@ pub fn in_sentence(doc: &Document, sentence: Span, hits: &[&CueHit], accept: &dy
         }
         let after = text_of(hit.span.end, sentence_end);
         let content_start;
-        if hit.cue == "cited" {
-            // "cited the NIS as saying that ..."
+        if hit.cue == "cited" || hit.cue == "quoted" {
+            // "cited the NIS as saying that ...", "quoted officials as saying"
             let Some(as_saying) = after.find(" as saying") else {
                 continue;
             };
@@ -418,7 +418,18 @@ pub fn in_sentence(doc: &Document, sentence: Span, hits: &[&CueHit], accept: &dy
             continue;
         }
         let rest = text_of(hit.span.end, sentence_end);
-        let source_end = rest.find(", ").map_or(sentence_end, |c| hit.span.end + c);
+        // "..., according to a report by the Institute, a think tank affiliated with the NIS.": a
+        // description closing the sentence belongs to the source.
+        let source_len = rest.find(", ").map(|c| {
+            let description = rest.get(c + 2..).unwrap_or("").trim_end().trim_end_matches('.');
+            let closes = !description.contains(", ") && word_count(description) <= 10;
+            if closes && (description.starts_with("a ") || description.starts_with("an ")) {
+                rest.len()
+            } else {
+                c
+            }
+        });
+        let source_end = source_len.map_or(sentence_end, |c| hit.span.end + c);
         let source = trim_span(doc, Span::new(hit.span.end, source_end));
         if !accept(doc.slice(source)) {
             continue;

@@ -154,6 +154,10 @@ pub(crate) fn strip_asides(phrase: &str) -> String {
         }
         i += 1;
     }
+    // "The Group (TJWG), a Seoul-based NGO": no space is left before the comma.
+    if out.contains(" ,") || out.contains("  ") {
+        out = out.replace(" ,", ",").split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
+    }
     if in_dash {
         // An unpaired dash: keep what came after it ("Nov. 25 (UPI) -- A U.N. investigator").
         let cut = ["--", "—", "–", " - "].iter().filter_map(|d| phrase.rfind(d).map(|i| i + d.len())).max().unwrap_or(0);
@@ -320,6 +324,14 @@ pub fn describe(phrase: &str, context: &PhraseContext) -> Option<SourceDesc> {
     let own_outlet = outlets_found.iter().find(|(s, _, _, _)| !spoke_to(*s));
     // "Radio Free Asia's Korean service" is no person called "Radio Free".
     let name = name.filter(|n| !outlets_found.iter().any(|(s, e, _, _)| text.get(*s..*e).is_some_and(|o| o.contains(n.as_str()))));
+    // "the Institute for National Security Strategy" is no person called "Security Strategy".
+    let name = match name {
+        Some(n) => match institutions.iter().find(|(s, e, _, _)| text.get(*s..*e).is_some_and(|i| i.contains(n.as_str()))) {
+            Some((_, _, canonical, _)) => Some(canonical.to_string()),
+            None => Some(n),
+        },
+        None => None,
+    };
     desc.via = outlets_found.iter().find(|(s, _, _, _)| spoke_to(*s)).map(|(_, _, n, _)| n.to_string());
     match head {
         Some(&(word, kind, plural)) if matches!(kind, "anonymous_source" | "defector") => {

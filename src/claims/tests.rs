@@ -272,3 +272,31 @@ fn relative_clause_before_the_verb_stays_in_the_source() {
     // The conjunction still cuts a subject without a relative clause.
     assert_eq!(subject_of("The report comes after the ministry"), Span::new(23, 35));
 }
+
+/// Sources written with an appositive, a post-modifier or an office before the name, and the
+/// passive "was quoted as saying": sentences in the wording of wire services and Seoul dailies.
+#[test]
+fn appositives_offices_and_quoted_as_saying() {
+    let (_, claims) = run("A second source, from Hoeryong, said that two smugglers were shot dead by border guards in late August.");
+    assert_eq!(claims[0].source_text.as_deref(), Some("A second source, from Hoeryong"));
+    assert_eq!(claims[0].source_place.as_deref(), Some("hoeryong"));
+
+    let (_, claims) = run("The Transitional Justice Working Group (TJWG), a Seoul-based NGO, said it had identified 323 execution sites.");
+    assert_eq!(claims[0].source_text.as_deref(), Some("The Transitional Justice Working Group, a Seoul-based NGO"));
+    assert_eq!(claims[0].source_type, "ngo");
+
+    let (_, claims) = run("North Korea's ambassador in Geneva, Han Tae Song, said the report was based on lies told by defectors.");
+    assert_eq!((claims[0].source_type.as_str(), claims[0].source_name.as_deref()), ("official", Some("Han Tae Song")));
+
+    let (doc, claims) = run("North Korea has executed five senior security officials, South Korea's spy agency was quoted as saying on Monday.");
+    assert_eq!(doc.slice(claims[0].span), "North Korea has executed five senior security officials");
+    assert_eq!(claims[0].cue.as_deref(), Some("quoted as saying"));
+    assert_eq!(claims[0].source_name.as_deref(), Some("National Intelligence Service"));
+
+    let (doc, claims) = run("Kim has executed 340 people, according to a report by the Institute for National Security Strategy, a think tank.");
+    assert_eq!(doc.slice(claims[0].span), "Kim has executed 340 people");
+    assert_eq!((claims[0].source_type.as_str(), claims[0].source_name.as_deref()), ("expert", Some("Institute for National Security Strategy")));
+
+    let (_, claims) = run("The crackdown was ordered by the central Party, a source in South Pyongan Province reported to Daily NK on Tuesday.");
+    assert_eq!(claims[0].reported_to.as_deref(), Some("Daily NK"));
+}
