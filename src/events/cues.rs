@@ -74,14 +74,17 @@ const NEGATION_BLOCKERS: &[&str] = &[
     "forget",
 ];
 /// Habit: anywhere in the sentence before the trigger, or in its clause after it.
-const HABITUAL_CUES: &str = r"(?i)(?-u:\b)(?:traditionally|usually|typically|generally|often|frequently|sometimes|occasionally|regularly|routinely|repeatedly|constantly|customarily|tends? to|known to|can be|can only|policy of|for years|every (?:year|day|evening|morning|night|week|month|[a-z]+ (?:or [a-z]+ )?years)|each year|(?:once|twice|[a-z]+ times) (?:a|per|every) (?:year|month|week|day)|as a rule|whenever|such instances)(?-u:\b)";
+const HABITUAL_CUES: &str = r"(?i)(?-u:\b)(?:traditionally|usually|typically|generally|often|frequently|sometimes|occasionally|regularly|routinely|repeatedly|constantly|customarily|tends? to|known to|continues to|continue to|continued to|continuing to|can be|can only|policy of|for years|every (?:year|day|evening|morning|night|week|month|[a-z]+ (?:or [a-z]+ )?years)|each year|(?:once|twice|[a-z]+ times) (?:a|per|every) (?:year|month|week|day)|as a rule|whenever|such instances)(?-u:\b)";
 /// Plans and orders: in the last words before the trigger.
 const PLANNED_BEFORE: &str = r"(?i)(?-u:\b)(?:plans? to|planning to|planned|will|shall|is to|are to|to be|ordered|orders|decided to|decision to|set to|expected to|intends? to|going to|preparing to|prepares? to|upcoming|about to|scheduled to|to (?:grant|issue|hand out|carry out|pardon|give))(?-u:\b)";
 /// Plans right after the trigger ("the amnesty will be", "special pardons be given").
 const PLANNED_AFTER: &str = r"(?i)^\s*(?:will|is expected|is set|be given|be granted|be carried out|is planned)(?-u:\b)";
 /// Counterfactuals and bare possibilities ("could be sent to a labor camp", "may be executed").
 /// An adverb may stand between ("some may even be executed", "could also face").
-const HYPOTHETICAL: &str = r"(?i)(?-u:\b)(?:(?:would|could|might) (?:(?:even|also|well|still) )?have|(?:would|could|may|might) (?:(?:even|also|well|still) )?be|(?:could|may|might) (?:(?:even|also|well|still) )?face|if)(?-u:\b)";
+/// Demands are not happenings either ("called on Pyongyang to release", "urged China to stop
+/// repatriating", "calls for the release of"): the verb of asking, then "to" or "for" right
+/// before the trigger.
+const HYPOTHETICAL: &str = r"(?i)(?-u:\b)(?:(?:would|could|might) (?:(?:even|also|well|still) )?have|(?:would|could|may|might) (?:(?:even|also|well|still) )?be|(?:could|may|might) (?:(?:even|also|well|still) )?face|if)(?-u:\b)|(?-u:\b)(?:urg(?:ed|es|e|ing)|call(?:ed|s|ing)?|demand(?:ed|s|ing)?|ask(?:ed|s|ing)?|appeal(?:ed|s|ing)?|press(?:ed|es|ing)?) (?:[a-z0-9'.-]+ ){0,5}?(?:to|for(?: the)?(?: immediate)?)$|(?-u:\b)(?:urg(?:ed|es|e|ing)|demand(?:ed|s|ing)?|seek(?:s|ing)?|sought)(?: the)?(?: immediate)?$";
 /// Explicit past ("has recently been launching"): separates an event from a planned one.
 const OCCURRED_BEFORE: &str = r"(?i)(?-u:\b)(?:recently|has been|have been|had been|last (?:week|month|year))(?-u:\b)";
 /// Exclusion ("did not include", "were not released", "no political prisoners ... were freed").
@@ -139,6 +142,9 @@ const ENUMERATED_WORD: u8 = 32;
 fn cue_words_of(word: &str) -> u8 {
     match word {
         "would" | "could" | "might" | "may" | "if" => HYPOTHETICAL_WORD,
+        "urged" | "urges" | "urge" | "urging" | "call" | "called" | "calls" | "calling" | "demand" | "demanded" | "demands" | "demanding" | "ask" | "asked"
+        | "asks" | "asking" | "appeal" | "appealed" | "appeals" | "appealing" | "press" | "pressed" | "presses" | "pressing" | "seek" | "seeks" | "seeking"
+        | "sought" => HYPOTHETICAL_WORD,
         // "plans to", "is to", "set to", "going to", "to grant" ...: all hold "to"
         "planned" | "will" | "shall" | "to" | "ordered" | "orders" | "upcoming" => PLANNED_WORD,
         // "has been", "had been", "last week"
@@ -316,7 +322,27 @@ fn is_witnessed(before: &Tail) -> bool {
 const ADJECTIVE_LEADS: &[&str] = &["the", "recently", "newly", "previously", "those", "these", "all", "many", "some", "of", "already", "other"];
 
 /// Nouns for people that a participle may qualify.
-const PEOPLE_NOUNS: &[&str] = &["defectors", "prisoners", "inmates", "people", "detainees", "convicts", "north", "women", "men", "individuals"];
+const PEOPLE_NOUNS: &[&str] = &[
+    "defectors",
+    "prisoners",
+    "inmates",
+    "people",
+    "detainees",
+    "convicts",
+    "north",
+    "women",
+    "men",
+    "individuals",
+    "missionaries",
+    "americans",
+    "foreigners",
+    "citizens",
+    "workers",
+    "activists",
+    "fishermen",
+    "soldiers",
+    "students",
+];
 
 pub fn is_anaphoric(before: &Tail) -> bool {
     ANAPHOR_RE.is_match(before.last(4)) && !before.matches(NEW_REFERENCE_WORD, &NEW_RE, 4)
@@ -670,6 +696,14 @@ mod tests {
             "the rest",
             "Daily NK's source's",
             "the ,  amnesty",
+            "called Thursday on Pyongyang to",
+            "urged China to stop",
+            "calls for the immediate",
+            "pressed the regime to",
+            "asked about the",
+            "UN envoy urges",
+            "activists also demanded the immediate",
+            "seeking the",
         ];
         let cues: [(u8, &Regex, usize); 8] = [
             (HYPOTHETICAL_WORD, &HYPOTHETICAL_RE, 10),

@@ -305,3 +305,18 @@ fn a_date_after_comes_after_belongs_to_another_happening() {
     assert_eq!(events[0].date_value.as_deref(), Some("2021-02-21/2021-02-28"));
     assert!(events[0].mentions.len() >= 2);
 }
+
+/// A demand is no happening ("called on Pyongyang to release"), and "continues to carry out" is
+/// a practice, not a plan.
+#[test]
+fn demands_are_not_events_and_continuing_practice_is_habitual() {
+    let text = "UN envoy urges release\n\nThe U.N. special rapporteur called Thursday on Pyongyang to release all political prisoners. \
+                Activists also demanded the release of the detained missionaries.";
+    let events = events_of(text);
+    assert!(events.iter().all(|e| e.event_type != "release" && e.event_type != "amnesty"), "{events:?}");
+    let events = events_of("North Korea continues to carry out public executions near markets and schools.");
+    assert_eq!(types(&events), vec![("execution", "habitual")]);
+    // A release that happened after a call is still one.
+    let events = events_of("Prisoner freed\n\nAfter months of calls for his release, North Korea released the missionary on Tuesday.");
+    assert!(events.iter().any(|e| e.status == "occurred"), "{events:?}");
+}
