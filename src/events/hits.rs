@@ -232,8 +232,16 @@ static COMES_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"(?i)(?-u:\b)(?:(?:comes?|came|coming)\s+(?:[a-z]+\s+){0,2}?(?:after|as|amid|following)|follow(?:s|ed|ing)?|on\s+the\s+heels\s+of)(?-u:\b)")
 });
 
+/// "ordered after several soldiers deserted across the river last month": a clause of its own
+/// (a subject, then a verb in the past) between the trigger and a date owns the date.
+static SUBORDINATE_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)(?-u:\b)(?:after|before|when|since|because|as|once)\s+(?:the|a|an|his|her|their|its|several|some|many|he|she|they|we|police|authorities|officials|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z'-]+\s+){0,3}?(?:[a-z]+ed|fled|left|went|came|ran|made|took|got|began|fell|broke|stole|sold|caught|sent|held|gave|found|saw|told|said)(?-u:\b)",
+    )
+});
+
 fn tells_of_an_earlier_happening(between: &str) -> bool {
-    COMES_AFTER.is_match(between)
+    COMES_AFTER.is_match(between) || SUBORDINATE_CLAUSE.is_match(between)
 }
 
 /// Whether a hit may own a time phrase (amnesty preparations and selections have their own dates).

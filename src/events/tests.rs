@@ -304,6 +304,11 @@ fn a_date_after_comes_after_belongs_to_another_happening() {
     assert_eq!(types(&events), vec![("execution", "occurred")]);
     assert_eq!(events[0].date_value.as_deref(), Some("2021-02-21/2021-02-28"));
     assert!(events[0].mentions.len() >= 2);
+    // A clause opened by "after" owns the date inside it; a plain phrase after the verb does not.
+    let (_, events) = events_at("The crackdown was ordered after several soldiers deserted across the river last month.", Date::new(2016, 4, 12));
+    assert_eq!(events[0].date_value, None, "{events:?}");
+    let (_, events) = events_at("He was executed after a trial in March.", Date::new(2016, 4, 12));
+    assert_eq!(events[0].date_value.as_deref(), Some("2016-03"));
 }
 
 /// A demand is no happening ("called on Pyongyang to release"), and "continues to carry out" is
