@@ -15,7 +15,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::lexicon::{EntryKind, Hit, Lexicon};
 use crate::text::{Document, Span};
@@ -98,16 +98,31 @@ fn without_dateline(doc: &Document, span: Span) -> Span {
     }
 }
 
+/// The distinct first words of the reporting phrases, found ASCII-case-insensitively: a phrase
+/// can start only where one of them does, so the scan jumps between their occurrences instead of
+/// visiting every word. The search is leftmost, so no occurrence at a word start is skipped: the
+/// words are letters only, so a match that starts earlier ends before the next word start.
+static CUE_HEAD_FINDER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    let heads: std::collections::BTreeSet<&str> = cues::CUE_VERBS.iter().filter_map(|(phrase, _, _)| phrase.split(' ').next()).collect();
+    AhoCorasickBuilder::new().ascii_case_insensitive(true).match_kind(MatchKind::LeftmostLongest).kind(Some(AhoCorasickKind::DFA)).build(heads).ok()
+});
+
 /// Every reporting cue of `text`, in order: a phrase of whole words (ASCII word boundaries),
 /// in any case, its words separated by ASCII whitespace; matches do not overlap.
 pub fn find_cues(text: &str) -> Vec<CueHit> {
     let bytes = text.as_bytes();
     let word_end = |from: usize| bytes.get(from..).map_or(from, |rest| from + rest.iter().position(|&b| !is_word_byte(b)).unwrap_or(rest.len()));
     let mut hits = Vec::new();
+    let Some(finder) = CUE_HEAD_FINDER.as_ref() else { return hits };
     let mut pos = 0;
-    while let Some(start) = bytes.get(pos..).and_then(|rest| rest.iter().position(|&b| is_word_byte(b))).map(|offset| pos + offset) {
+    while let Some(head) = finder.find(aho_corasick::Input::new(text).span(pos..text.len())) {
+        let start = head.start();
         let first_end = word_end(start);
         pos = first_end;
+        if start > 0 && bytes.get(start - 1).is_some_and(|&b| is_word_byte(b)) {
+            // Inside a word: no word starts before its end.
+            continue;
+        }
         let candidates = bytes.get(start).and_then(|b| CUE_PHRASES.get(usize::from(b.to_ascii_lowercase())));
         let Some(candidates) = candidates.filter(|c| !c.is_empty()) else { continue };
         let first = text.get(start..first_end).unwrap_or("");
