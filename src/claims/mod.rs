@@ -11,7 +11,6 @@ mod quotes;
 mod reported;
 mod sources;
 
-use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -370,17 +369,11 @@ pub fn extract_with_names(doc: &Document, lexicon: &Lexicon, names: &[Hit], time
         let starting_before = masks.partition_point(|m| m.start <= span.start);
         starting_before.checked_sub(1).and_then(|last| mask_reach.get(last)).is_some_and(|&reach| reach >= span.end)
     };
-    let plain_context = PhraseContext { lexicon, last_province: None, with_places: false };
-    // Sentences try the same phrases under several readings: each is described once.
-    let verdicts: RefCell<HashMap<String, bool>> = RefCell::new(HashMap::new());
-    let accept = |phrase: &str| {
-        if let Some(&verdict) = verdicts.borrow().get(phrase) {
-            return verdict;
-        }
-        let verdict = sources::describe(phrase, &plain_context).is_some_and(|d| d.reference != Reference::Pronoun || phrase.split_whitespace().count() <= 3);
-        verdicts.borrow_mut().insert(phrase.to_string(), verdict);
-        verdict
-    };
+    // Sentences try the same phrases under several readings, and the phrases accepted are read
+    // again when sources are resolved: each is described once.
+    let descriptions = sources::Descriptions::default();
+    let accept =
+        |phrase: &str| descriptions.read(phrase, |d| d.is_some_and(|d| d.desc.reference != Reference::Pronoun || phrase.split_whitespace().count() <= 3));
 
     let mut found: Vec<Found> =
         quote_claims.into_iter().map(|q| Found { kind: "quote", content: q.content, attribution: q.attribution, via_span: None }).collect();
@@ -434,7 +427,7 @@ pub fn extract_with_names(doc: &Document, lexicon: &Lexicon, names: &[Hit], time
         // Lexicon hits come sorted by start.
         let last_province = provinces.partition_point(|(pos, _)| *pos < source.start).checked_sub(1).and_then(|i| provinces.get(i)).map(|(_, id)| id.clone());
         let context = PhraseContext { lexicon, last_province, with_places: true };
-        let desc = sources::describe(doc.slice(source), &context).unwrap_or_else(|| SourceDesc::unknown(doc.slice(source)));
+        let desc = descriptions.read(doc.slice(source), |d| d.map_or_else(|| SourceDesc::unknown(doc.slice(source)), |d| d.placed(&context)));
         let paragraph = doc.paragraph_index_at(source.start).unwrap_or(0);
         let index = match by_phrase.get(&source) {
             Some(&i) => i,
