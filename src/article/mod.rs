@@ -482,16 +482,73 @@ fn body_text(original: &str, blocks: &[Block]) -> String {
         }
         let mut paragraph_started = false;
         for range in &block.lines {
-            for word in original.get(range.clone()).unwrap_or("").split_whitespace() {
-                if paragraph_started {
-                    body.push(' ');
-                }
-                body.push_str(word);
-                paragraph_started = true;
-            }
+            push_words(&mut body, original.get(range.clone()).unwrap_or(""), &mut paragraph_started);
         }
     }
     body
+}
+
+/// Appends the words of `text` (as `split_whitespace` cuts them) to `out`, a space before each
+/// but the paragraph's first; `started` says whether the paragraph has a word already. Bytes are
+/// read as bytes: only a non-ASCII character is decoded to ask whether it is white space, and
+/// each word is copied whole.
+fn push_words(out: &mut String, text: &str, started: &mut bool) {
+    let bytes = text.as_bytes();
+    if spaced_by_single_spaces(text) {
+        // Most lines: their words already stand one space apart, so the line is copied at once.
+        push_word(out, text, started);
+        return;
+    }
+    let mut word_start: Option<usize> = None;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let (space, width) = if b.is_ascii() {
+            (b.is_ascii_whitespace() || b == 0x0B, 1)
+        } else {
+            let c = text.get(i..).and_then(|rest| rest.chars().next());
+            (c.is_some_and(char::is_whitespace), c.map_or(1, char::len_utf8))
+        };
+        match (space, word_start) {
+            (true, Some(start)) => {
+                push_word(out, text.get(start..i).unwrap_or(""), started);
+                word_start = None;
+            }
+            (false, None) => word_start = Some(i),
+            _ => {}
+        }
+        i += width;
+    }
+    if let Some(start) = word_start {
+        push_word(out, text.get(start..).unwrap_or(""), started);
+    }
+}
+
+/// Whether `text` is words separated by single ASCII spaces, with no other white space: then
+/// `split_whitespace` joined by spaces gives it back unchanged. A character that is white space
+/// and not ASCII starts with one of the bytes C2 (NEL, NBSP), E1, E2 or E3.
+fn spaced_by_single_spaces(text: &str) -> bool {
+    let mut previous = b' ';
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        let clean = match b {
+            b' ' => previous != b' ',
+            0x09..=0x0D => false,
+            0xC2 | 0xE1..=0xE3 => !text.get(i..).and_then(|rest| rest.chars().next()).is_some_and(char::is_whitespace),
+            _ => true,
+        };
+        if !clean {
+            return false;
+        }
+        previous = b;
+    }
+    previous != b' '
+}
+
+fn push_word(out: &mut String, word: &str, started: &mut bool) {
+    if *started {
+        out.push(' ');
+    }
+    out.push_str(word);
+    *started = true;
 }
 
 /// Paragraphs separated by blank lines, hard-wrapped lines joined: for text that is all body.

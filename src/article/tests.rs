@@ -133,3 +133,37 @@ fn state_agency_and_ngo_datelines() {
     let info = read("Camp report\n\nPyongyang, the capital, hosted a parade on Monday.");
     assert_eq!(info.dateline, None);
 }
+
+/// The body builder cuts words where `split_whitespace` does, ASCII and Unicode spaces alike.
+#[test]
+fn body_words_are_cut_as_split_whitespace_cuts_them() {
+    let lines = [
+        "  “Dozens were released,”\u{a0}a source said.\u{2009}Next\u{3000}word ",
+        "\tvertical\u{0B}tab\u{0C}form\u{1C}file\u{1F}unit\u{85}next\u{2028}line\u{202F}nnbsp\u{200B}zero-width",
+        "",
+        "   ",
+        "ſome Kelvin \u{212A} words—dashes\r",
+        "x",
+        "words one space apart, “quoted” — and dashed",
+        "two  spaces",
+        " leading",
+        "trailing ",
+        "nbsp\u{a0}inside",
+        "é\u{2003}em space",
+    ];
+    let mut expected = String::new();
+    let mut got = String::new();
+    let mut started = false;
+    for line in lines {
+        for word in line.split_whitespace() {
+            if !expected.is_empty() {
+                expected.push(' ');
+            }
+            expected.push_str(word);
+        }
+        push_words(&mut got, line, &mut started);
+    }
+    assert_eq!(got, expected);
+    // Information separators are no white space for Rust; NEL is.
+    assert!(got.contains("form\u{1C}file\u{1F}unit next"), "{got:?}");
+}
