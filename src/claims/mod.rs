@@ -156,9 +156,15 @@ pub fn find_cues(text: &str) -> Vec<CueHit> {
 
 fn is_filler(part: &str) -> bool {
     part.split_whitespace().all(|w| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
-        w.is_empty() || cues::FILLER_WORDS.contains(&w.as_str())
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.is_empty() || is_listed(cues::FILLER_WORDS, w)
     })
+}
+
+/// Whether `word` lower-cased (ASCII letters only) is one of `words`, which are lower-case ASCII:
+/// compared without the lower-cased copy.
+fn is_listed(words: &[&str], word: &str) -> bool {
+    words.iter().any(|listed| listed.eq_ignore_ascii_case(word))
 }
 
 /// Capitalised words that open a clause rather than a name.

@@ -267,3 +267,19 @@ fn cue_phrases_start_with_a_word_of_letters() {
         assert!(!head.is_empty() && head.bytes().all(|b| b.is_ascii_alphabetic()), "{phrase}");
     }
 }
+
+/// `is_listed` compares ASCII-case-insensitively in place of comparing a lower-cased copy, which
+/// answers alike only for lists of lower-case ASCII words.
+#[test]
+fn listed_words_are_lower_case_ascii() {
+    for word in cues::FILLER_WORDS {
+        assert!(word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()), "{word}");
+    }
+    for word in ["Also", "ALSO", "also"] {
+        assert!(is_listed(cues::FILLER_WORDS, word));
+    }
+    // Only ASCII letters fold: the long s and the Kelvin sign are other words, as for `to_ascii_lowercase`.
+    assert!(!is_listed(&["also"], "al\u{17F}o"));
+    assert!(!is_listed(&["weeks"], "wee\u{212A}s"));
+    assert_eq!(is_listed(cues::FILLER_WORDS, "Then"), cues::FILLER_WORDS.contains(&"Then".to_ascii_lowercase().as_str()));
+}
