@@ -242,10 +242,10 @@ pub fn subject_of(prefix: &str) -> Span {
         return Span::default();
     };
     let end = parts.get(index - 1).map_or(0, |p| p.1);
-    let part = text((begin, end)).trim_start().to_ascii_lowercase();
+    let part = text((begin, end)).trim_start();
     if index >= 2 {
         let previous = parts.get(index - 2).copied().unwrap_or((0, 0));
-        let relative = part.starts_with("who ") || part.starts_with("which ");
+        let relative = ["who ", "which "].iter().any(|w| part.get(..w.len()).is_some_and(|start| start.eq_ignore_ascii_case(w)));
         let appositive = starts_with_name(text(previous)) && !is_pure_name(text((begin, end)));
         if relative || appositive {
             begin = previous.0;
@@ -260,8 +260,10 @@ pub fn subject_of(prefix: &str) -> Span {
     // "... comes after Radio Free Asia's Korean service": the subject follows the conjunction.
     const CONJUNCTIONS: &[&str] = &[" after ", " because ", " while ", " when ", " but ", " since ", " as ", " and "];
     let part_text = prefix.get(begin..end).unwrap_or("");
-    let lower = part_text.to_ascii_lowercase();
-    let padded = format!(" {lower}");
+    let mut padded = String::with_capacity(part_text.len() + 1);
+    padded.push(' ');
+    padded.push_str(part_text);
+    padded.make_ascii_lowercase();
     if let Some(cut) = CONJUNCTIONS.iter().filter_map(|c| padded.rfind(c).map(|i| i + c.len())).max() {
         begin += cut.saturating_sub(1).min(part_text.len());
     }

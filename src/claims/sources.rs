@@ -229,15 +229,15 @@ fn core_tokens(phrase: &str) -> Vec<(String, bool)> {
 /// and organisation words are set aside.
 pub fn person_name(phrase: &str) -> Option<String> {
     let tokens: Vec<&str> = phrase.split_whitespace().collect();
-    let mut runs: Vec<Vec<String>> = Vec::new();
-    let mut current: Vec<String> = Vec::new();
+    let mut runs: Vec<Vec<&str>> = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
     for token in &tokens {
         let word = token.trim_matches(|c: char| matches!(c, ',' | '(' | ')' | '[' | ']' | ':' | ';' | '.' | '"'));
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
         let is_title = || TITLE_WORDS_BARE.contains(word) || word.ends_with("'s");
         // (the title test last: only capitalised words with a lower-case letter need it)
         if capitalised && word.chars().any(char::is_lowercase) && !is_title() {
-            current.push(word.to_string());
+            current.push(word);
         } else if !current.is_empty() {
             runs.push(std::mem::take(&mut current));
         }

@@ -283,3 +283,17 @@ fn listed_words_are_lower_case_ascii() {
     assert!(!is_listed(&["weeks"], "wee\u{212A}s"));
     assert_eq!(is_listed(cues::FILLER_WORDS, "Then"), cues::FILLER_WORDS.contains(&"Then".to_ascii_lowercase().as_str()));
 }
+
+/// The relative clause and the conjunctions of a subject are found in any case, as in the
+/// lower-cased copy they were once searched in.
+#[test]
+fn subjects_read_alike_in_any_case() {
+    for (lower, upper) in [
+        ("Another defector, who was sent there after being repatriated,", "Another defector, WHO was sent there after being repatriated,"),
+        ("The move comes after Radio Free Asia's Korean service", "The move comes AFTER Radio Free Asia's Korean service"),
+        ("A source in the province, which borders China,", "A source in the province, Which borders China,"),
+    ] {
+        assert_eq!(subject_of(lower), subject_of(upper), "{upper}");
+    }
+    assert_eq!(subject_of("The move comes AFTER Radio Free Asia's Korean service").start, "The move comes AFTER ".len());
+}
