@@ -152,11 +152,21 @@ static DATELINE_TITLE_CASE: LazyLock<Regex> =
     LazyLock::new(|| regex(r"^([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?),\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*\(([^()]{2,40})\)\s*(?:--|-–|—|–|―|-)\s*"));
 static LEAD_OUTLET: LazyLock<Regex> = LazyLock::new(|| regex(r"^([A-Z][A-Za-z]*(?:[A-Z.][A-Za-z]+)+)\s+[-–—]\s+"));
 /// Phrases in which this press names itself: "Daily NK has learned", "told Daily NK".
-static SELF_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
-        r"(?i)(?:\btold|\bto|\bby|\bmet)\s+((?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})(?:'s?\s+Korean Service)?|((?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})\s+(?:has|have)\s+learned|((?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})\s+was confirmed",
+static SELF_REFERENCE: LazyLock<Regex> = LazyLock::new(|| regex(&self_reference_pattern(r"\b")));
+/// [`SELF_REFERENCE`] with ASCII word boundaries, which its lazy DFA can run on any text (with
+/// Unicode ones it gives up at the first non-ASCII byte, a curly quote or NBSP, and the line is
+/// searched by a slower engine). The boundaries stand before ASCII letters, where the two kinds
+/// differ only after a non-ASCII word character: on a line without one it finds the same matches.
+static SELF_REFERENCE_ASCII_BOUNDARIES: LazyLock<Regex> = LazyLock::new(|| regex(&self_reference_pattern(r"(?-u:\b)")));
+/// A character that Unicode `\w` has and ASCII `\w` has not.
+static NON_ASCII_WORD_CHAR: LazyLock<Regex> = LazyLock::new(|| regex(r"[\w&&[^\x00-\x7F]]"));
+
+fn self_reference_pattern(boundary: &str) -> String {
+    let b = boundary;
+    format!(
+        r"(?i)(?:{b}told|{b}to|{b}by|{b}met)\s+((?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,3}})(?:'s?\s+Korean Service)?|((?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,3}})\s+(?:has|have)\s+learned|((?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,3}})\s+was confirmed"
     )
-});
+}
 /// A cheap test that a line may hold a phrase [`self_reference`] accepts: some alias of a news
 /// outlet written as a whole word. [`SELF_REFERENCE`] runs its Unicode word boundaries and
 /// captures on every "to" and "by" of the body; most lines name no outlet and skip it.
@@ -434,7 +444,8 @@ fn self_reference(original: &str, blocks: &[Block]) -> Option<String> {
             if !MAY_NAME_AN_OUTLET.is_match(text) {
                 continue;
             }
-            for c in SELF_REFERENCE.captures_iter(text) {
+            let pattern = if NON_ASCII_WORD_CHAR.is_match(text) { &*SELF_REFERENCE } else { &*SELF_REFERENCE_ASCII_BOUNDARIES };
+            for c in pattern.captures_iter(text) {
                 let name = c.get(1).or(c.get(2)).or(c.get(3)).map_or("", |m| m.as_str());
                 let name = name.trim_end_matches("'s").trim_end_matches('\u{2019}');
                 // Try the longest prefix of the phrase that is a known news outlet.

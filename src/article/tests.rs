@@ -167,3 +167,33 @@ fn body_words_are_cut_as_split_whitespace_cuts_them() {
     // Information separators are no white space for Rust; NEL is.
     assert!(got.contains("form\u{1C}file\u{1F}unit next"), "{got:?}");
 }
+
+/// On a line without a non-ASCII word character, the self-reference pattern with ASCII word
+/// boundaries finds what the one with Unicode boundaries finds.
+#[test]
+fn self_reference_boundaries_read_alike_without_non_ascii_words() {
+    let lines = [
+        "A source told Daily NK that prices rose.",
+        "“We were told by the New York Times,”\u{a0}a defector said to Amnesty International — and to UPI.",
+        "He spoke to RFA\u{2019}s Korean Service; Daily\u{a0}NK has learned… The DailyNK was confirmed by sources.",
+        "Officials met AP reporters, talked to upi.com editors (by phone) and went_to Pyongyang by train.",
+        "¿told Yonhap? «to Reuters» ¡by AFP!",
+    ];
+    let spans = |re: &Regex, text: &str| -> Vec<Vec<Option<(usize, usize)>>> {
+        re.captures_iter(text).map(|c| c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect()).collect()
+    };
+    for line in lines {
+        assert!(!NON_ASCII_WORD_CHAR.is_match(line), "{line}");
+        assert_eq!(spans(&SELF_REFERENCE_ASCII_BOUNDARIES, line), spans(&SELF_REFERENCE, line), "{line}");
+        assert!(!spans(&SELF_REFERENCE, line).is_empty());
+    }
+    // Where a non-ASCII word character stands before the verb, the boundaries differ: such lines
+    // are read with the Unicode pattern.
+    for line in ["Kimtold Daily NK", "Kimétold Daily NK", "ſto Daily NK", "Ω\u{0301}by Daily NK", "\u{212A}met Reuters"] {
+        let unicode_differs = spans(&SELF_REFERENCE_ASCII_BOUNDARIES, line) != spans(&SELF_REFERENCE, line);
+        assert!(!unicode_differs || NON_ASCII_WORD_CHAR.is_match(line), "{line}");
+    }
+    assert!(NON_ASCII_WORD_CHAR.is_match("Kimétold"));
+    assert!(NON_ASCII_WORD_CHAR.is_match("x\u{0301}"));
+    assert!(NON_ASCII_WORD_CHAR.is_match("\u{203F}"));
+}
