@@ -82,6 +82,39 @@ static FLOATING_KEY_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder().ascii_case_insensitive(true).kind(Some(AhoCorasickKind::DFA)).build(FLOATING_KEYS).expect("constant words build")
 });
 
+/// Keys of [`FLOATING_KEYS`] as regexes of one word each (in its ASCII case variants), which run a
+/// vector search, faster than the key automaton walks every byte: "photo" may stand anywhere in a
+/// line, "letter" (of "newsletter") only near its end.
+static PHOTO: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i-u)photo"));
+static LETTER: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i-u)letter"));
+
+/// How far from the line end "newsletter" may start: at most 60 characters (of up to 4 bytes)
+/// follow it.
+const NEWSLETTER_WITHIN: usize = 10 + 60 * 4;
+/// How far from the line end the keys of "(wikimedia commons)" and "»" lie (with the long s and
+/// the Kelvin sign, which take more bytes than the letters they stand for).
+const LINE_END_KEYS_WITHIN: usize = 32;
+
+/// Whether `line` holds a key of [`FLOATING_KEYS`] where its pattern needs it: "/", "<" or
+/// "photo" anywhere, "letter" near the end, or any key at the very end. Most lines have none.
+fn may_hold_floating_furniture(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    bytes.contains(&b'/')
+        || bytes.contains(&b'<')
+        || PHOTO.is_match(line)
+        || LETTER.is_match(tail(line, NEWSLETTER_WITHIN))
+        || FLOATING_KEY_FINDER.is_match(tail(line, LINE_END_KEYS_WITHIN))
+}
+
+/// The last `len` bytes of `line`, or a little more to start on a character.
+fn tail(line: &str, len: usize) -> &str {
+    let mut start = line.len().saturating_sub(len);
+    while !line.is_char_boundary(start) {
+        start -= 1;
+    }
+    line.get(start..).unwrap_or(line)
+}
+
 /// Lines after which the page holds no more of the article.
 const TAIL: &[&str] = &[
     r"^related(\s+\w+){0,3}\s+stories$",
@@ -211,7 +244,7 @@ pub fn classify(line: &str) -> LineClass {
         return LineClass::Bio;
     }
     if BOILERPLATE_SET.is_match(trimmed)
-        || (FLOATING_KEY_FINDER.is_match(trimmed) && BOILERPLATE_FLOATING_SET.is_match(trimmed))
+        || (may_hold_floating_furniture(trimmed) && BOILERPLATE_FLOATING_SET.is_match(trimmed))
         || is_keyword_list(trimmed)
         || nav_bar(trimmed)
         || markup_only(trimmed)
@@ -263,6 +296,36 @@ mod tests {
         for line in ["Related UPI Stories", "Trending Stories", "Top stories", "Most Read"] {
             assert_eq!(classify(line), LineClass::TailCut, "{line}");
         }
+    }
+
+    /// The key test lets through every line a floating furniture pattern matches.
+    #[test]
+    fn floating_furniture_is_found_through_its_keys() {
+        let long_prose = "North Korea\u{2019}s “leader” visited the camp — officials said. ".repeat(8);
+        let wide = "\u{1F600}".repeat(60);
+        let lines = [
+            format!("{long_prose} Sign up for our newsletter"),
+            format!("{long_prose} Sign up for our NEWSLETTER{wide}"),
+            format!("{long_prose} our newſletter {}", "é".repeat(59)),
+            format!("{long_prose} A marker (wiKimedia commonſ)"),
+            format!("{long_prose} (Wikimedia Commons)"),
+            format!("{long_prose} (wi\u{212A}imedia common\u{17F})"),
+            format!("{long_prose} Next »"),
+            format!("{long_prose} caption / Image: Daily NK"),
+            format!("{long_prose} caption /\u{a0}PHOTO :"),
+            format!("File Photo by Stephen Shaver/UPI | License Photo {long_prose}"),
+            format!("{long_prose} liсense photo"),
+            format!("<a  href=\"x\">{long_prose}"),
+            long_prose.clone(),
+            format!("newsletter {long_prose}"),
+        ];
+        for line in &lines {
+            if BOILERPLATE_FLOATING_SET.is_match(line) {
+                assert!(may_hold_floating_furniture(line), "{line}");
+            }
+        }
+        assert_eq!(lines.iter().filter(|l| BOILERPLATE_FLOATING_SET.is_match(l)).count(), 11);
+        assert!(!may_hold_floating_furniture(&long_prose));
     }
 
     #[test]

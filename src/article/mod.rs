@@ -152,11 +152,21 @@ static DATELINE_TITLE_CASE: LazyLock<Regex> =
     LazyLock::new(|| regex(r"^([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?),\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*\(([^()]{2,40})\)\s*(?:--|-–|—|–|―|-)\s*"));
 static LEAD_OUTLET: LazyLock<Regex> = LazyLock::new(|| regex(r"^([A-Z][A-Za-z]*(?:[A-Z.][A-Za-z]+)+)\s+[-–—]\s+"));
 /// Phrases in which this press names itself: "Daily NK has learned", "told Daily NK".
-static SELF_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
-        r"(?i)(?:\btold|\bto|\bby|\bmet)\s+((?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})(?:'s?\s+Korean Service)?|((?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})\s+(?:has|have)\s+learned|((?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})\s+was confirmed",
+static SELF_REFERENCE: LazyLock<Regex> = LazyLock::new(|| regex(&self_reference_pattern(r"\b")));
+/// [`SELF_REFERENCE`] with ASCII word boundaries, which its lazy DFA can run on any text (with
+/// Unicode ones it gives up at the first non-ASCII byte, a curly quote or NBSP, and the line is
+/// searched by a slower engine). The boundaries stand before ASCII letters, where the two kinds
+/// differ only after a non-ASCII word character: on a line without one it finds the same matches.
+static SELF_REFERENCE_ASCII_BOUNDARIES: LazyLock<Regex> = LazyLock::new(|| regex(&self_reference_pattern(r"(?-u:\b)")));
+/// A character that Unicode `\w` has and ASCII `\w` has not.
+static NON_ASCII_WORD_CHAR: LazyLock<Regex> = LazyLock::new(|| regex(r"[\w&&[^\x00-\x7F]]"));
+
+fn self_reference_pattern(boundary: &str) -> String {
+    let b = boundary;
+    format!(
+        r"(?i)(?:{b}told|{b}to|{b}by|{b}met)\s+((?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,3}})(?:'s?\s+Korean Service)?|((?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,3}})\s+(?:has|have)\s+learned|((?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,3}})\s+was confirmed"
     )
-});
+}
 /// A cheap test that a line may hold a phrase [`self_reference`] accepts: some alias of a news
 /// outlet written as a whole word. [`SELF_REFERENCE`] runs its Unicode word boundaries and
 /// captures on every "to" and "by" of the body; most lines name no outlet and skip it.
@@ -440,7 +450,8 @@ fn self_reference(original: &str, blocks: &[Block]) -> Option<String> {
             if !MAY_NAME_AN_OUTLET.is_match(text) {
                 continue;
             }
-            for c in SELF_REFERENCE.captures_iter(text) {
+            let pattern = if NON_ASCII_WORD_CHAR.is_match(text) { &*SELF_REFERENCE } else { &*SELF_REFERENCE_ASCII_BOUNDARIES };
+            for c in pattern.captures_iter(text) {
                 let name = c.get(1).or(c.get(2)).or(c.get(3)).map_or("", |m| m.as_str());
                 let name = name.trim_end_matches("'s").trim_end_matches('\u{2019}');
                 // Try the longest prefix of the phrase that is a known news outlet.
@@ -488,16 +499,73 @@ fn body_text(original: &str, blocks: &[Block]) -> String {
         }
         let mut paragraph_started = false;
         for range in &block.lines {
-            for word in original.get(range.clone()).unwrap_or("").split_whitespace() {
-                if paragraph_started {
-                    body.push(' ');
-                }
-                body.push_str(word);
-                paragraph_started = true;
-            }
+            push_words(&mut body, original.get(range.clone()).unwrap_or(""), &mut paragraph_started);
         }
     }
     body
+}
+
+/// Appends the words of `text` (as `split_whitespace` cuts them) to `out`, a space before each
+/// but the paragraph's first; `started` says whether the paragraph has a word already. Bytes are
+/// read as bytes: only a non-ASCII character is decoded to ask whether it is white space, and
+/// each word is copied whole.
+fn push_words(out: &mut String, text: &str, started: &mut bool) {
+    let bytes = text.as_bytes();
+    if spaced_by_single_spaces(text) {
+        // Most lines: their words already stand one space apart, so the line is copied at once.
+        push_word(out, text, started);
+        return;
+    }
+    let mut word_start: Option<usize> = None;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let (space, width) = if b.is_ascii() {
+            (b.is_ascii_whitespace() || b == 0x0B, 1)
+        } else {
+            let c = text.get(i..).and_then(|rest| rest.chars().next());
+            (c.is_some_and(char::is_whitespace), c.map_or(1, char::len_utf8))
+        };
+        match (space, word_start) {
+            (true, Some(start)) => {
+                push_word(out, text.get(start..i).unwrap_or(""), started);
+                word_start = None;
+            }
+            (false, None) => word_start = Some(i),
+            _ => {}
+        }
+        i += width;
+    }
+    if let Some(start) = word_start {
+        push_word(out, text.get(start..).unwrap_or(""), started);
+    }
+}
+
+/// Whether `text` is words separated by single ASCII spaces, with no other white space: then
+/// `split_whitespace` joined by spaces gives it back unchanged. A character that is white space
+/// and not ASCII starts with one of the bytes C2 (NEL, NBSP), E1, E2 or E3.
+fn spaced_by_single_spaces(text: &str) -> bool {
+    let mut previous = b' ';
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        let clean = match b {
+            b' ' => previous != b' ',
+            0x09..=0x0D => false,
+            0xC2 | 0xE1..=0xE3 => !text.get(i..).and_then(|rest| rest.chars().next()).is_some_and(char::is_whitespace),
+            _ => true,
+        };
+        if !clean {
+            return false;
+        }
+        previous = b;
+    }
+    previous != b' '
+}
+
+fn push_word(out: &mut String, word: &str, started: &mut bool) {
+    if *started {
+        out.push(' ');
+    }
+    out.push_str(word);
+    *started = true;
 }
 
 /// Paragraphs separated by blank lines, hard-wrapped lines joined: for text that is all body.

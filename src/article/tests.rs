@@ -150,3 +150,67 @@ fn a_reporter_address_names_the_outlet_and_a_translator_credit_ends_at_its_sente
     let info = read("Man executed\n\nA man was executed, a source said.\n\nTranslated by J. S. Lee.");
     assert_eq!(info.translators, vec!["J. S. Lee"]);
 }
+
+/// The body builder cuts words where `split_whitespace` does, ASCII and Unicode spaces alike.
+#[test]
+fn body_words_are_cut_as_split_whitespace_cuts_them() {
+    let lines = [
+        "  “Dozens were released,”\u{a0}a source said.\u{2009}Next\u{3000}word ",
+        "\tvertical\u{0B}tab\u{0C}form\u{1C}file\u{1F}unit\u{85}next\u{2028}line\u{202F}nnbsp\u{200B}zero-width",
+        "",
+        "   ",
+        "ſome Kelvin \u{212A} words—dashes\r",
+        "x",
+        "words one space apart, “quoted” — and dashed",
+        "two  spaces",
+        " leading",
+        "trailing ",
+        "nbsp\u{a0}inside",
+        "é\u{2003}em space",
+    ];
+    let mut expected = String::new();
+    let mut got = String::new();
+    let mut started = false;
+    for line in lines {
+        for word in line.split_whitespace() {
+            if !expected.is_empty() {
+                expected.push(' ');
+            }
+            expected.push_str(word);
+        }
+        push_words(&mut got, line, &mut started);
+    }
+    assert_eq!(got, expected);
+    // Information separators are no white space for Rust; NEL is.
+    assert!(got.contains("form\u{1C}file\u{1F}unit next"), "{got:?}");
+}
+
+/// On a line without a non-ASCII word character, the self-reference pattern with ASCII word
+/// boundaries finds what the one with Unicode boundaries finds.
+#[test]
+fn self_reference_boundaries_read_alike_without_non_ascii_words() {
+    let lines = [
+        "A source told Daily NK that prices rose.",
+        "“We were told by the New York Times,”\u{a0}a defector said to Amnesty International — and to UPI.",
+        "He spoke to RFA\u{2019}s Korean Service; Daily\u{a0}NK has learned… The DailyNK was confirmed by sources.",
+        "Officials met AP reporters, talked to upi.com editors (by phone) and went_to Pyongyang by train.",
+        "¿told Yonhap? «to Reuters» ¡by AFP!",
+    ];
+    let spans = |re: &Regex, text: &str| -> Vec<Vec<Option<(usize, usize)>>> {
+        re.captures_iter(text).map(|c| c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect()).collect()
+    };
+    for line in lines {
+        assert!(!NON_ASCII_WORD_CHAR.is_match(line), "{line}");
+        assert_eq!(spans(&SELF_REFERENCE_ASCII_BOUNDARIES, line), spans(&SELF_REFERENCE, line), "{line}");
+        assert!(!spans(&SELF_REFERENCE, line).is_empty());
+    }
+    // Where a non-ASCII word character stands before the verb, the boundaries differ: such lines
+    // are read with the Unicode pattern.
+    for line in ["Kimtold Daily NK", "Kimétold Daily NK", "ſto Daily NK", "Ω\u{0301}by Daily NK", "\u{212A}met Reuters"] {
+        let unicode_differs = spans(&SELF_REFERENCE_ASCII_BOUNDARIES, line) != spans(&SELF_REFERENCE, line);
+        assert!(!unicode_differs || NON_ASCII_WORD_CHAR.is_match(line), "{line}");
+    }
+    assert!(NON_ASCII_WORD_CHAR.is_match("Kimétold"));
+    assert!(NON_ASCII_WORD_CHAR.is_match("x\u{0301}"));
+    assert!(NON_ASCII_WORD_CHAR.is_match("\u{203F}"));
+}

@@ -11,11 +11,10 @@ mod quotes;
 mod reported;
 mod sources;
 
-use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::lexicon::{EntryKind, Hit, Lexicon};
 use crate::text::{Document, Span};
@@ -98,16 +97,31 @@ fn without_dateline(doc: &Document, span: Span) -> Span {
     }
 }
 
+/// The distinct first words of the reporting phrases, found ASCII-case-insensitively: a phrase
+/// can start only where one of them does, so the scan jumps between their occurrences instead of
+/// visiting every word. The search is leftmost, so no occurrence at a word start is skipped: the
+/// words are letters only, so a match that starts earlier ends before the next word start.
+static CUE_HEAD_FINDER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    let heads: std::collections::BTreeSet<&str> = cues::CUE_VERBS.iter().filter_map(|(phrase, _, _)| phrase.split(' ').next()).collect();
+    AhoCorasickBuilder::new().ascii_case_insensitive(true).match_kind(MatchKind::LeftmostLongest).kind(Some(AhoCorasickKind::DFA)).build(heads).ok()
+});
+
 /// Every reporting cue of `text`, in order: a phrase of whole words (ASCII word boundaries),
 /// in any case, its words separated by ASCII whitespace; matches do not overlap.
 pub fn find_cues(text: &str) -> Vec<CueHit> {
     let bytes = text.as_bytes();
     let word_end = |from: usize| bytes.get(from..).map_or(from, |rest| from + rest.iter().position(|&b| !is_word_byte(b)).unwrap_or(rest.len()));
     let mut hits = Vec::new();
+    let Some(finder) = CUE_HEAD_FINDER.as_ref() else { return hits };
     let mut pos = 0;
-    while let Some(start) = bytes.get(pos..).and_then(|rest| rest.iter().position(|&b| is_word_byte(b))).map(|offset| pos + offset) {
+    while let Some(head) = finder.find(aho_corasick::Input::new(text).span(pos..text.len())) {
+        let start = head.start();
         let first_end = word_end(start);
         pos = first_end;
+        if start > 0 && bytes.get(start - 1).is_some_and(|&b| is_word_byte(b)) {
+            // Inside a word: no word starts before its end.
+            continue;
+        }
         let candidates = bytes.get(start).and_then(|b| CUE_PHRASES.get(usize::from(b.to_ascii_lowercase())));
         let Some(candidates) = candidates.filter(|c| !c.is_empty()) else { continue };
         let first = text.get(start..first_end).unwrap_or("");
@@ -142,9 +156,15 @@ pub fn find_cues(text: &str) -> Vec<CueHit> {
 
 fn is_filler(part: &str) -> bool {
     part.split_whitespace().all(|w| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
-        w.is_empty() || cues::FILLER_WORDS.contains(&w.as_str())
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.is_empty() || is_listed(cues::FILLER_WORDS, w)
     })
+}
+
+/// Whether `word` lower-cased (ASCII letters only) is one of `words`, which are lower-case ASCII:
+/// compared without the lower-cased copy.
+fn is_listed(words: &[&str], word: &str) -> bool {
+    words.iter().any(|listed| listed.eq_ignore_ascii_case(word))
 }
 
 /// Capitalised words that open a clause rather than a name.
@@ -239,14 +259,16 @@ pub fn subject_of(prefix: &str) -> Span {
         return Span::default();
     };
     let end = parts.get(index - 1).map_or(0, |p| p.1);
-    let part = text((begin, end)).trim_start().to_ascii_lowercase();
+    let part = text((begin, end)).trim_start();
     // Where the subject's head ends: a relative clause or appositive taken in below is not
     // searched for a conjunction ("Another defector, who was sent there after being repatriated,").
     let mut head_end = end;
     if index >= 2 {
         let previous = parts.get(index - 2).copied().unwrap_or((0, 0));
         // "A second source, from Hoeryong, said": a place or group set off by commas.
-        let relative = ["who ", "which ", "from ", "in ", "near ", "based in ", "inside ", "at "].iter().any(|w| part.starts_with(w));
+        let relative = ["who ", "which ", "from ", "in ", "near ", "based in ", "inside ", "at "]
+            .iter()
+            .any(|w| part.get(..w.len()).is_some_and(|start| start.eq_ignore_ascii_case(w)));
         let named_before = starts_with_name(text(previous)) || is_proper_name_phrase(text(previous).trim());
         let appositive = named_before && !is_pure_name(text((begin, end)));
         // "North Korea's ambassador in Geneva, Han Tae Song, said": the office, then the name.
@@ -266,8 +288,10 @@ pub fn subject_of(prefix: &str) -> Span {
     // "... comes after Radio Free Asia's Korean service": the subject follows the conjunction.
     const CONJUNCTIONS: &[&str] = &[" after ", " because ", " while ", " when ", " but ", " since ", " as ", " and "];
     let part_text = prefix.get(begin..head_end).unwrap_or("");
-    let lower = part_text.to_ascii_lowercase();
-    let padded = format!(" {lower}");
+    let mut padded = String::with_capacity(part_text.len() + 1);
+    padded.push(' ');
+    padded.push_str(part_text);
+    padded.make_ascii_lowercase();
     if let Some(cut) = CONJUNCTIONS.iter().filter_map(|c| padded.rfind(c).map(|i| i + c.len())).max() {
         begin += cut.saturating_sub(1).min(part_text.len());
     }
@@ -381,17 +405,11 @@ pub fn extract_with_names(doc: &Document, lexicon: &Lexicon, names: &[Hit], time
         let starting_before = masks.partition_point(|m| m.start <= span.start);
         starting_before.checked_sub(1).and_then(|last| mask_reach.get(last)).is_some_and(|&reach| reach >= span.end)
     };
-    let plain_context = PhraseContext { lexicon, last_province: None, with_places: false };
-    // Sentences try the same phrases under several readings: each is described once.
-    let verdicts: RefCell<HashMap<String, bool>> = RefCell::new(HashMap::new());
-    let accept = |phrase: &str| {
-        if let Some(&verdict) = verdicts.borrow().get(phrase) {
-            return verdict;
-        }
-        let verdict = sources::describe(phrase, &plain_context).is_some_and(|d| d.reference != Reference::Pronoun || phrase.split_whitespace().count() <= 3);
-        verdicts.borrow_mut().insert(phrase.to_string(), verdict);
-        verdict
-    };
+    // Sentences try the same phrases under several readings, and the phrases accepted are read
+    // again when sources are resolved: each is described once.
+    let descriptions = sources::Descriptions::default();
+    let accept =
+        |phrase: &str| descriptions.read(phrase, |d| d.is_some_and(|d| d.desc.reference != Reference::Pronoun || phrase.split_whitespace().count() <= 3));
 
     let mut found: Vec<Found> =
         quote_claims.into_iter().map(|q| Found { kind: "quote", content: q.content, attribution: q.attribution, via_span: None }).collect();
@@ -445,7 +463,7 @@ pub fn extract_with_names(doc: &Document, lexicon: &Lexicon, names: &[Hit], time
         // Lexicon hits come sorted by start.
         let last_province = provinces.partition_point(|(pos, _)| *pos < source.start).checked_sub(1).and_then(|i| provinces.get(i)).map(|(_, id)| id.clone());
         let context = PhraseContext { lexicon, last_province, with_places: true };
-        let desc = sources::describe(doc.slice(source), &context).unwrap_or_else(|| SourceDesc::unknown(doc.slice(source)));
+        let desc = descriptions.read(doc.slice(source), |d| d.map_or_else(|| SourceDesc::unknown(doc.slice(source)), |d| d.placed(&context)));
         let paragraph = doc.paragraph_index_at(source.start).unwrap_or(0);
         let index = match by_phrase.get(&source) {
             Some(&i) => i,

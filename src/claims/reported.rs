@@ -52,8 +52,8 @@ const EMPTY_CONTENT: &[&str] = &["anything", "nothing", "little", "much", "so"];
 fn meaningful_words(text: &str) -> usize {
     text.split_whitespace()
         .filter(|w| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
-            !w.is_empty() && !super::cues::FILLER_WORDS.contains(&w.as_str()) && !matches!(w.as_str(), "night" | "morning" | "evening" | "afternoon")
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            !w.is_empty() && !super::is_listed(super::cues::FILLER_WORDS, w) && !super::is_listed(&["night", "morning", "evening", "afternoon"], w)
         })
         .count()
 }

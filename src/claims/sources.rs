@@ -9,7 +9,8 @@
 //! and a singular unnamed source that merely refines the one just quoted ("a source in the
 //! country" then "a resident of South Pyongan province") stays the same source.
 
-use std::collections::HashSet;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -232,15 +233,15 @@ fn core_tokens(phrase: &str) -> Vec<(String, bool)> {
 /// and organisation words are set aside.
 pub fn person_name(phrase: &str) -> Option<String> {
     let tokens: Vec<&str> = phrase.split_whitespace().collect();
-    let mut runs: Vec<Vec<String>> = Vec::new();
-    let mut current: Vec<String> = Vec::new();
+    let mut runs: Vec<Vec<&str>> = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
     for token in &tokens {
         let word = token.trim_matches(|c: char| matches!(c, ',' | '(' | ')' | '[' | ']' | ':' | ';' | '.' | '"'));
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
         let is_title = || TITLE_WORDS_BARE.contains(word) || word.ends_with("'s");
         // (the title test last: only capitalised words with a lower-case letter need it)
         if capitalised && word.chars().any(char::is_lowercase) && !is_title() {
-            current.push(word.to_string());
+            current.push(word);
         } else if !current.is_empty() {
             runs.push(std::mem::take(&mut current));
         }
@@ -277,6 +278,60 @@ pub struct PhraseContext<'a> {
 
 /// Reads an attribution phrase; `None` when it does not name a plausible source.
 pub fn describe(phrase: &str, context: &PhraseContext) -> Option<SourceDesc> {
+    let unplaced = describe_unplaced(phrase)?;
+    Some(if context.with_places { unplaced.placed(context) } else { unplaced.desc })
+}
+
+/// A phrase read without looking up its place: everything [`describe`] finds that does not
+/// depend on the document around the phrase, so a document reads each phrase once.
+#[derive(Debug, Clone)]
+pub(crate) struct Unplaced {
+    pub desc: SourceDesc,
+    /// The words the place is read from (the author's, for "a report by X"); none for a pronoun.
+    place_words: Option<String>,
+}
+
+impl Unplaced {
+    /// The description with the source's place, looked up in `context`.
+    pub fn placed(&self, context: &PhraseContext) -> SourceDesc {
+        let mut desc = self.desc.clone();
+        let Some(text) = self.place_words.as_deref() else { return desc };
+        let place_text = text.split(" who ").next().unwrap_or(text);
+        if let Some(hit) = context.lexicon.find(place_text).into_iter().find(|h| h.kind == EntryKind::Place) {
+            if let Some(id) = hit.ids.first() {
+                desc.admin1 = context.lexicon.place(id).and_then(|p| p.admin1.clone());
+                desc.place = Some(id.clone());
+            }
+        } else if ["the province", "that province", "the same province"].iter().any(|p| text.to_lowercase().contains(p)) {
+            if let Some(id) = &context.last_province {
+                desc.admin1 = context.lexicon.place(id).and_then(|p| p.admin1.clone());
+                desc.place = Some(id.clone());
+            }
+        }
+        desc
+    }
+}
+
+/// The phrases of one document, each read once (without its place, which depends on the
+/// province named before the phrase).
+#[derive(Default)]
+pub(crate) struct Descriptions(RefCell<HashMap<String, Option<Unplaced>>>);
+
+impl Descriptions {
+    /// `answer` asked about the description of `phrase` (`None`: no plausible source).
+    pub fn read<R>(&self, phrase: &str, answer: impl FnOnce(Option<&Unplaced>) -> R) -> R {
+        if let Some(known) = self.0.borrow().get(phrase) {
+            return answer(known.as_ref());
+        }
+        let described = describe_unplaced(phrase);
+        let answered = answer(described.as_ref());
+        self.0.borrow_mut().insert(phrase.to_string(), described);
+        answered
+    }
+}
+
+/// [`describe`] without the place.
+pub(crate) fn describe_unplaced(phrase: &str) -> Option<Unplaced> {
     let stripped = strip_asides(phrase);
     let text = stripped.trim().trim_matches(|c: char| c == ',' || c == ':' || c.is_whitespace());
     if text.is_empty() || text.split_whitespace().count() > 30 {
@@ -285,9 +340,9 @@ pub fn describe(phrase: &str, context: &PhraseContext) -> Option<SourceDesc> {
     // "a report by a Seoul-based human rights group", "a new study from HRNK": the document
     // speaks for its author, so the author part is what describes the source.
     if let Some(author) = document_author(text) {
-        let mut desc = describe(author, context)?;
-        desc.text = text.to_string();
-        return Some(desc);
+        let mut unplaced = describe_unplaced(author)?;
+        unplaced.desc.text = text.to_string();
+        return Some(unplaced);
     }
     let core = core_words(text);
     let meaningful: Vec<&String> = core.iter().filter(|w| !FILLER_WORDS.contains(&w.as_str())).collect();
@@ -304,7 +359,8 @@ pub fn describe(phrase: &str, context: &PhraseContext) -> Option<SourceDesc> {
             desc.plural = plural;
             desc.person = word.as_str() != "it";
             desc.head = word.to_string();
-            return Some(desc);
+            // A pronoun names no place.
+            return Some(Unplaced { desc, place_words: None });
         }
     }
     let head_in = |part: &str| {
@@ -410,22 +466,7 @@ pub fn describe(phrase: &str, context: &PhraseContext) -> Option<SourceDesc> {
         Reference::Indefinite
     };
     desc.rank = core.iter().find(|w| RANKS.contains(&w.as_str()) && w.contains('-')).cloned();
-    let place_text = text.split(" who ").next().unwrap_or(text);
-    if !context.with_places {
-        return Some(desc);
-    }
-    if let Some(hit) = context.lexicon.find(place_text).into_iter().find(|h| h.kind == EntryKind::Place) {
-        if let Some(id) = hit.ids.first() {
-            desc.admin1 = context.lexicon.place(id).and_then(|p| p.admin1.clone());
-            desc.place = Some(id.clone());
-        }
-    } else if ["the province", "that province", "the same province"].iter().any(|p| text.to_lowercase().contains(p)) {
-        if let Some(id) = &context.last_province {
-            desc.admin1 = context.lexicon.place(id).and_then(|p| p.admin1.clone());
-            desc.place = Some(id.clone());
-        }
-    }
-    Some(desc)
+    Some(Unplaced { desc, place_words: Some(text.to_string()) })
 }
 
 /// The author part of "a (new) report by X" / "the latest survey from X", if the phrase has that

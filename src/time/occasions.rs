@@ -288,14 +288,35 @@ fn cue_hits(text: &str, from: usize, to: usize) -> Vec<(usize, usize, &'static C
 const ALIAS_ANCHORS: &[&str] = &["day", "jol", "anniversar", "festival"];
 
 static ALIAS_ANCHOR_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    // Without an anchor in every alias, every run must be searched (see `for_each_alias_run`).
-    let anchored = OCCASIONS.iter().flat_map(|o| &o.aliases).all(|a| {
-        let lower = a.to_ascii_lowercase();
-        ALIAS_ANCHORS.iter().any(|w| lower.contains(w))
-    });
     let alternation = ALIAS_ANCHORS.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
-    anchored.then(|| compile(&format!("(?i-u){alternation}"))).flatten()
+    let anchors = compile(&format!("(?i-u){alternation}"))?;
+    // Without an anchor that may open a run in every alias (as the cue automaton has it), every
+    // run must be searched (see `for_each_alias_run`).
+    let anchored = OCCASIONS.iter().flat_map(|o| &o.aliases).all(|a| {
+        let lower = a.to_lowercase();
+        anchors.find_iter(&lower).any(|m| anchor_may_be_in_alias(&lower, m.start(), m.end()))
+    });
+    anchored.then_some(anchors)
 });
+
+/// Words that end in "day" in some alias ("birthday", "April holiday").
+const DAY_WORD_STEMS: &[&str] = &["birth", "holi"];
+
+/// Whether the anchor at `start..end` of `text` may lie inside an alias: any anchor but "day", which
+/// in the aliases opens a word ("Day of the Sun", "Party Foundation Day") or ends one of
+/// [`DAY_WORD_STEMS`]. An alias match keeps the bytes around its "day" (only ASCII letters differ
+/// in case) and starts after a byte that is no letter or digit, so the "day" of "today" or
+/// "Monday" opens no run.
+fn anchor_may_be_in_alias(text: &str, start: usize, end: usize) -> bool {
+    if !text.get(start..end).is_some_and(|key| key.eq_ignore_ascii_case("day")) {
+        return true;
+    }
+    let before = text.as_bytes().get(..start).unwrap_or(&[]);
+    before.last().is_none_or(|b| !b.is_ascii_alphanumeric())
+        || DAY_WORD_STEMS
+            .iter()
+            .any(|stem| before.len() >= stem.len() && before.get(before.len() - stem.len()..).is_some_and(|b| b.eq_ignore_ascii_case(stem.as_bytes())))
+}
 
 /// Bytes no cue pattern contains (patterns are ASCII letters, digits, spaces, apostrophes,
 /// hyphens and periods): no match of the cue automaton runs across one, so its matches inside a
@@ -311,7 +332,8 @@ fn for_each_alias_run(text: &str, mut search: impl FnMut(usize, usize)) {
         search(0, text.len());
         return;
     };
-    for_each_run(text, anchors.find_iter(text).map(|m| (m.start(), m.end())), cue_barrier, search);
+    let keys = anchors.find_iter(text).filter(|m| anchor_may_be_in_alias(text, m.start(), m.end())).map(|m| (m.start(), m.end()));
+    for_each_run(text, keys, cue_barrier, search);
 }
 
 /// Calls `search(from, to)` for the run between `barrier` bytes around each key match (in order,
@@ -590,14 +612,17 @@ mod tests {
     #[test]
     fn run_search_matches_whole_text_search() {
         let text = "On the Day of the Sun, 2016; the 70th anniversary (of Party Foundation Day) and Kim Jong Il's 80th \
-                    birthday -- plus the Taeyangjol, the 9.9 holiday and May Day, the regime's founding anniversary.";
+                    birthday -- plus the Taeyangjol, the 9.9 holiday and May Day, the regime's founding anniversary. Today, \
+                    on Monday the Sunday holidays of xDay of the Sun, Sun Days, sun-day, Army-Building DAY, KIM IL SUNG'S BIRTHDAY \
+                    and New Year\u{2019}s Day, today\u{a0}Day of the Shining Star, MondayDay of Victory.";
         let whole: Vec<_> = cue_hits(text, 0, text.len()).into_iter().filter(|(_, _, k)| matches!(k, CueKind::Alias(_))).map(|(s, e, _)| (s, e)).collect();
         let mut runs = Vec::new();
         for_each_alias_run(text, |from, to| {
             runs.extend(cue_hits(text, from, to).into_iter().filter(|(_, _, k)| matches!(k, CueKind::Alias(_))).map(|(s, e, _)| (s, e)));
         });
         assert_eq!(runs, whole);
-        assert!(whole.len() >= 5);
+        assert!(whole.len() >= 9, "{whole:?}");
+        assert!(ALIAS_ANCHOR_RE.is_some());
         let all = HEAD_RE.as_ref().map(|re| re.find_iter(text).map(|m| (m.start(), m.end())).collect::<Vec<_>>());
         assert_eq!(Some(find_heads(text).iter().map(|h| (h.span.start, h.span.end)).collect::<Vec<_>>()), all);
     }
