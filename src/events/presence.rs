@@ -8,6 +8,10 @@
 //! piece overlapping no reported match has none at all.
 
 use regex::Regex;
+use regex_automata::hybrid::dfa::{Cache, DFA};
+use regex_automata::nfa::thompson::{self, WhichCaptures};
+use regex_automata::util::pool::Pool;
+use regex_automata::{Input, MatchKind};
 
 use crate::text::Span;
 
@@ -57,9 +61,106 @@ impl Presence {
     }
 }
 
+type CachePool = Pool<Cache, Box<dyn Fn() -> Cache + Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>>;
+
+/// Every position where each of several patterns has a match, found in one backward pass over a
+/// text: a reverse lazy DFA of all the patterns that reports all matches, so each match start of
+/// each pattern shows up, overlapping or not. A leftmost-first search of one pattern from a
+/// position then only has to try its starts there, anchored.
+///
+/// The scan is written here on the DFA's state API: the library's own reverse overlapping search
+/// (regex-automata 0.4.19) reports the second and later patterns matching at one position one
+/// byte too early.
+pub struct AllStarts {
+    dfa: DFA,
+    caches: CachePool,
+    patterns: usize,
+}
+
+impl AllStarts {
+    /// `None` if a pattern does not compile to a lazy DFA (Unicode `\b`, say).
+    pub fn new<P: AsRef<str>>(patterns: &[P]) -> Option<AllStarts> {
+        let dfa = DFA::builder()
+            .configure(DFA::config().match_kind(MatchKind::All))
+            .thompson(thompson::Config::new().reverse(true).which_captures(WhichCaptures::None))
+            .build_many(patterns)
+            .ok()?;
+        let for_pool = dfa.clone();
+        let caches: CachePool = Pool::new(Box::new(move || for_pool.create_cache()));
+        Some(AllStarts { dfa, caches, patterns: patterns.len() })
+    }
+
+    /// Per pattern (by index), the start of every match in `text`, ascending; `None` if the DFA
+    /// gave up (it never does without quit bytes or a cache-clearing limit, none of which is set).
+    pub fn of(&self, text: &str) -> Option<Vec<Vec<usize>>> {
+        let mut starts = vec![Vec::new(); self.patterns];
+        let mut cache = self.caches.get();
+        let dfa = &self.dfa;
+        let mut record = |cache: &Cache, state, at: usize| {
+            for i in 0..dfa.match_len(cache, state) {
+                if let Some(list) = starts.get_mut(dfa.match_pattern(cache, state, i).as_usize()) {
+                    list.push(at);
+                }
+            }
+        };
+        let input = Input::new(text);
+        let mut state = dfa.start_state_reverse(&mut cache, &input).ok()?;
+        for (at, &byte) in text.as_bytes().iter().enumerate().rev() {
+            state = dfa.next_state(&mut cache, state, byte).ok()?;
+            if state.is_tagged() {
+                if state.is_match() {
+                    // matches are reported one byte late: this one starts after `byte`
+                    record(&cache, state, at + 1);
+                } else if state.is_dead() {
+                    break;
+                } else if state.is_quit() {
+                    return None;
+                }
+            }
+        }
+        if !state.is_dead() {
+            state = dfa.next_eoi_state(&mut cache, state).ok()?;
+            if state.is_match() {
+                record(&cache, state, 0);
+            }
+        }
+        for list in &mut starts {
+            list.reverse();
+        }
+        Some(starts)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn all_starts_of_every_pattern() {
+        // patterns sharing starts, nested in each other, case-folded and after non-ASCII text
+        let patterns = [
+            r"(?i)(?-u:\b)detained(?-u:\b)",
+            r"(?i)(?-u:\b)detained in china(?-u:\b)",
+            r"(?i)(?-u:\b)(?:special )?pardons?(?-u:\b)",
+            r"(?i)(?-u:\b)in(?-u:\b)",
+        ];
+        let finder = AllStarts::new(&patterns).expect("builds");
+        let text = "Were DETAINED in China\u{a0}and detained in\u{201c}China\u{201d}; a special pardon, pardons.";
+        let starts = finder.of(text).expect("scans");
+        let at = |needle: &str, nth: usize| text.match_indices(needle).nth(nth).map(|(i, _)| i).expect("present");
+        assert_eq!(starts[0], vec![at("DETAINED", 0), at("detained", 0)]);
+        assert_eq!(starts[1], vec![at("DETAINED", 0)]);
+        assert_eq!(starts[2], vec![at("special", 0), at("pardon", 0), at("pardons", 0)]);
+        assert_eq!(starts[3], vec![at(" in ", 0) + 1, at(" in", 1) + 1]);
+        // every match a search of one pattern finds starts at one of its starts
+        for (pattern, starts) in patterns.iter().zip(&starts) {
+            for m in crate::text::regex(pattern).find_iter(text) {
+                assert!(starts.contains(&m.start()), "{pattern}");
+            }
+        }
+        assert_eq!(finder.of("").expect("scans"), vec![Vec::<usize>::new(); 4]);
+        assert_eq!(finder.of("in").expect("scans")[3], vec![0]);
+    }
 
     #[test]
     fn pieces_without_a_match_are_skipped() {

@@ -2,16 +2,21 @@
 //!
 //! Design: triggers are data. Each row names the event type, a `family` (the sub-kind that
 //! decides what may merge: an arrest and a camp sentence are different detentions), an amnesty
-//! `measure` where the phrase describes one, and a case-insensitive pattern. All patterns run in
-//! one `RegexSet` pass over the document; only the rows that matched are then located. A few
+//! `measure` where the phrase describes one, and a case-insensitive pattern. One backward pass
+//! over the document finds where every row may start; each row is then matched only from its
+//! starts, as a search of the row alone would (see `row_matches`). A few
 //! context checks (an organisation called "Amnesty", "released a report", "forced labor camps")
 //! live next to the table as small reject lists rather than in the merging code.
 
 use std::sync::LazyLock;
 
-use regex::{Regex, RegexSet};
+use regex::Regex;
+use regex_automata::meta::Regex as MetaRegex;
+use regex_automata::{Anchored, Input, PatternID};
 
 use crate::text::{Document, Span};
+
+use super::presence::AllStarts;
 
 /// One row of the trigger table.
 #[derive(Debug, Clone, Copy)]
@@ -203,12 +208,47 @@ fn wrap(pattern: &str) -> String {
     format!(r"(?i)(?-u:\b)(?:{pattern})(?-u:\b)")
 }
 
-static SET: LazyLock<RegexSet> = LazyLock::new(|| {
-    let patterns: Vec<String> = TRIGGERS.iter().map(|d| wrap(d.pattern)).collect();
-    RegexSet::new(patterns).unwrap_or_else(|_| RegexSet::empty())
-});
+/// Where each row may start: one backward pass over the document finds the starts of all rows'
+/// matches.
+static STARTS: LazyLock<Option<AllStarts>> = LazyLock::new(|| AllStarts::new(&TRIGGERS.iter().map(|d| wrap(d.pattern)).collect::<Vec<_>>()));
 
+/// All rows, each searched on its own from a start (`Anchored::Pattern`), as its own search
+/// would choose its match there (leftmost-first).
+static ROWS_AT: LazyLock<Option<MetaRegex>> = LazyLock::new(|| MetaRegex::new_many(&TRIGGERS.iter().map(|d| wrap(d.pattern)).collect::<Vec<_>>()).ok());
+
+/// Each row alone: the fallback where the backward pass gives up.
 static EACH: LazyLock<Vec<Regex>> = LazyLock::new(|| TRIGGERS.iter().map(|d| crate::text::regex(&wrap(d.pattern))).collect());
+
+/// Per row, the spans a search of the whole text with that row alone finds (leftmost-first, in
+/// text order).
+///
+/// Why this is the same: such a search resumes at the end of its last match and takes the
+/// leftmost start from there where the row matches, with the match a search anchored there
+/// chooses. Every start the row has is among its `starts`, so trying them in order, skipping
+/// those before the resume point, finds each match the search finds.
+fn row_matches(text: &str) -> Vec<Vec<Span>> {
+    let found = STARTS.as_ref().and_then(|s| s.of(text)).zip(ROWS_AT.as_ref());
+    let Some((starts, rows_at)) = found else {
+        return EACH.iter().map(|re| re.find_iter(text).map(|m| Span::new(m.start(), m.end())).collect()).collect();
+    };
+    let mut out = Vec::with_capacity(starts.len());
+    for (row, starts) in starts.iter().enumerate() {
+        let mut spans = Vec::new();
+        let mut resume = 0;
+        let Ok(pattern) = PatternID::try_from(row) else { continue };
+        for &start in starts {
+            if start < resume {
+                continue;
+            }
+            if let Some(m) = rows_at.search(&Input::new(text).range(start..).anchored(Anchored::Pattern(pattern))) {
+                spans.push(Span::new(m.start(), m.end()));
+                resume = m.end();
+            }
+        }
+        out.push(spans);
+    }
+    out
+}
 
 fn next_word(text: &str) -> &str {
     let rest = text.trim_start_matches([' ', '\'', '"']);
@@ -265,40 +305,11 @@ fn rejected(doc: &Document, def: &TriggerDef, span: Span, matched: &str) -> bool
     false
 }
 
-/// Bytes no trigger pattern can match (they are all letters, digits, spaces, apostrophes and hyphens)
-/// and that are not ASCII word characters, so cutting the text at them changes neither the
-/// matches nor the `\b` checks at the cut.
-fn never_in_trigger(byte: u8) -> bool {
-    matches!(byte, b'.' | b'!' | b'?' | b'\n' | b';' | b':' | b'"' | b'(' | b')')
-}
-
-/// The pieces of `text` between bytes that no trigger can span, as byte ranges. Searching them
-/// one by one finds exactly the matches a search of the whole text finds.
-fn trigger_windows(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut start = 0;
-    text.bytes().enumerate().filter(|&(_, b)| never_in_trigger(b)).map(|(i, _)| i).chain(std::iter::once(text.len())).filter_map(move |cut| {
-        let window = (start, cut);
-        start = cut + 1;
-        (window.1 > window.0).then_some(window)
-    })
-}
-
 /// Every trigger in the document, longest first where two overlap, sorted by start.
 pub fn find_triggers(doc: &Document) -> Vec<RawHit> {
-    // One set pass per window says which rows to locate there: a window is a sentence or less,
-    // so a row is only searched where it is known to match.
     let mut found: Vec<(usize, Span)> = Vec::new();
-    for (lo, hi) in trigger_windows(&doc.norm) {
-        let Some(window) = doc.norm.get(lo..hi) else { continue };
-        for index in SET.matches(window).iter() {
-            let (Some(def), Some(re)) = (TRIGGERS.get(index), EACH.get(index)) else { continue };
-            for m in re.find_iter(window) {
-                let span = Span::new(lo + m.start(), lo + m.end());
-                if !rejected(doc, def, span, m.as_str()) {
-                    found.push((index, span));
-                }
-            }
-        }
+    for (index, (def, spans)) in TRIGGERS.iter().zip(row_matches(&doc.norm)).enumerate() {
+        found.extend(spans.into_iter().filter(|&span| !rejected(doc, def, span, doc.slice(span))).map(|span| (index, span)));
     }
     // Row order breaks ties, as when each row was searched over the whole text in turn.
     found.sort_by(|a, b| a.1.start.cmp(&b.1.start).then(b.1.len().cmp(&a.1.len())).then(a.0.cmp(&b.0)));
@@ -351,7 +362,22 @@ mod tests {
     #[test]
     fn every_pattern_compiles() {
         assert_eq!(EACH.len(), TRIGGERS.len());
-        assert!(RegexSet::new(TRIGGERS.iter().map(|d| wrap(d.pattern))).is_ok());
+        assert!(STARTS.is_some() && ROWS_AT.is_some());
+    }
+
+    #[test]
+    fn rows_match_from_their_starts_as_searched_alone() {
+        let text = "The RELEASE CEREMONY\u{a0}released prisoners; a special pardon, pardons and mass pardoning. \
+                    He was re-arrested (not prearrested), sent him and two others to a labor camp, \u{201c}sentenced to death\u{201d}, \
+                    \u{17F}ent and sent to a \u{212A}wanliso, 2\u{17F}ent to a camp (a \u{17F} after a word byte starts a word), beaten to death, died in custody and the second round of pardons in 2015.\n\
+                    Released. Arrest";
+        let want: Vec<Vec<Span>> = EACH.iter().map(|re| re.find_iter(text).map(|m| Span::new(m.start(), m.end())).collect()).collect();
+        assert_eq!(row_matches(text), want);
+        // rows sharing starts and the case-folded non-ASCII letters are all there
+        assert!(want.iter().filter(|spans| !spans.is_empty()).count() >= 9);
+        assert!(want.iter().flatten().any(|m| text.get(m.start..m.end).is_some_and(|t| t.starts_with('\u{17F}'))));
+        assert!(want.iter().flatten().any(|m| text.get(m.start..m.end).is_some_and(|t| t.contains('\u{212A}'))));
+        assert_eq!(row_matches(""), vec![Vec::<Span>::new(); TRIGGERS.len()]);
     }
 
     #[test]
