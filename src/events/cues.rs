@@ -15,7 +15,7 @@ use regex_automata::{Anchored, Input, MatchKind, PatternSet};
 
 use crate::text::{regex, Document, Span};
 
-use super::presence::Presence;
+use super::presence::{AllStarts, Presence};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
@@ -327,8 +327,15 @@ static SUBJECT_SET: LazyLock<RegexSet> =
     LazyLock::new(|| RegexSet::new(SUBJECTS.iter().map(|(_, p)| format!(r"(?i)(?-u:\b)(?:{p})(?-u:\b)"))).unwrap_or_else(|_| RegexSet::empty()));
 
 /// Any subject phrase: where it finds none, no row of [`SUBJECTS`] can match.
-static ANY_SUBJECT: LazyLock<Regex> =
-    LazyLock::new(|| regex(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", SUBJECTS.iter().map(|(_, p)| format!("(?:{p})")).collect::<Vec<_>>().join("|"))));
+fn any_subject_pattern() -> String {
+    format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", SUBJECTS.iter().map(|(_, p)| format!("(?:{p})")).collect::<Vec<_>>().join("|"))
+}
+
+static ANY_SUBJECT: LazyLock<Regex> = LazyLock::new(|| regex(&any_subject_pattern()));
+
+/// The starts of the count, habit and subject patterns, found together in one backward pass.
+static CUE_STARTS: LazyLock<Option<AllStarts>> =
+    LazyLock::new(|| AllStarts::new(&[COUNT_PATTERN.to_string(), HABITUAL_CUES.to_string(), any_subject_pattern()]));
 
 /// Where the cue patterns searched per trigger or per sentence may match in a document, each
 /// found with one search of the whole text; and the cue answers asked again and again.
@@ -346,13 +353,12 @@ pub struct DocCues {
 
 impl DocCues {
     pub fn of(text: &str) -> DocCues {
-        DocCues {
-            count: Presence::of(&COUNT_RE, text),
-            habitual: Presence::of(&HABITUAL_RE, text),
-            subject: Presence::of(&ANY_SUBJECT, text),
-            exclusions: HashMap::new(),
-            sentence_counts: HashMap::new(),
-        }
+        let starts = CUE_STARTS.as_ref().and_then(|finder| finder.of(text));
+        let (count, habitual, subject) = match starts.as_deref() {
+            Some([count, habitual, subject]) => (Presence::at_starts(count, text), Presence::at_starts(habitual, text), Presence::at_starts(subject, text)),
+            _ => (Presence::of(&COUNT_RE, text), Presence::of(&HABITUAL_RE, text), Presence::of(&ANY_SUBJECT, text)),
+        };
+        DocCues { count, habitual, subject, exclusions: HashMap::new(), sentence_counts: HashMap::new() }
     }
 
     /// [`counts_in`] of the sentence `sentence` of `doc` (offsets relative to the sentence).
@@ -640,8 +646,10 @@ mod tests {
     fn subjects_of_a_sentence_as_a_full_search_finds_them() {
         let text = "Political prisoners and their families, women and the elderly were freed. Long-term prisoners, \
                     drug offenders and smugglers (white-collar criminals) stayed; drugs and drug trafficking, \
-                    theft. Xsmugglers and \u{17F}muggling, a\u{17F}muggling in their 60s, murderers, officials and officers.";
+                    theft. Xsmugglers and \u{17F}muggling, a\u{17F}muggling in their 60s, murderers, officials and officers, \u{201c}women\u{201d}\u{a0}and MINORS.";
         let presence = Presence::of(&ANY_SUBJECT, text);
+        let starts = CUE_STARTS.as_ref().and_then(|finder| finder.of(text)).unwrap_or_default();
+        let at_starts = Presence::at_starts(starts.get(2).map_or(&[][..], Vec::as_slice), text);
         let mut pieces = vec![Span::new(0, text.len())];
         for (at, _) in text.match_indices(". ") {
             pieces.push(Span::new(0, at + 1));
@@ -653,6 +661,7 @@ mod tests {
             let full = subjects_in(&text[piece.start..piece.end]);
             assert!(!full.is_empty());
             assert_eq!(subjects_in_sentence(text, piece, &presence), full, "{piece:?}");
+            assert_eq!(subjects_in_sentence(text, piece, &at_starts), full, "{piece:?}");
         }
     }
 

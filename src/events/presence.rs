@@ -1,11 +1,12 @@
 //! Where in a document a cue pattern may match at all, found with one search of the whole text,
 //! so that the many short per-trigger and per-sentence searches can be skipped where it cannot.
 //!
-//! Why this is exact: a leftmost-first search of the whole text leaves no match uncovered. Any
-//! match the pattern has (chosen or not) starts inside one of the matches the search reports,
-//! since the search stops at the leftmost start it can find from wherever it resumes. A piece of
-//! the text cut out where [`cut_keeps_matches`] holds has no match the whole text lacks; so a
-//! piece overlapping no reported match has none at all.
+//! Why this is exact: a [`Presence`] holds pieces of the text such that every match the pattern
+//! has starts inside one of them. The starts [`AllStarts`] finds are such pieces (one byte
+//! each). So are the matches a leftmost-first search of the whole text reports: the search stops
+//! at the leftmost start it can find from wherever it resumes, so any match (chosen or not)
+//! starts inside a reported one. A piece of the text cut out where [`cut_keeps_matches`] holds
+//! has no match the whole text lacks; so a piece overlapping none of them has none at all.
 
 use regex::Regex;
 use regex_automata::hybrid::dfa::{Cache, DFA};
@@ -25,14 +26,20 @@ pub fn cut_keeps_matches(text: &str, lo: usize, hi: usize, outer: Span) -> bool 
     (lo <= outer.start || !splits_word(lo)) && (hi >= outer.end || !splits_word(hi))
 }
 
-/// The matches of one pattern over a whole document (see the module comment).
+/// Pieces of a whole document inside which every match of one pattern starts (see the module
+/// comment).
 pub struct Presence {
-    /// The reported matches, in text order (so also by end).
+    /// In text order, not overlapping (so also by end).
     found: Vec<Span>,
     len: usize,
 }
 
 impl Presence {
+    /// The pattern's match starts in `text` (ascending, as [`AllStarts::of`] gives them).
+    pub fn at_starts(starts: &[usize], text: &str) -> Presence {
+        Presence { found: starts.iter().map(|&at| Span::new(at, at + 1)).collect(), len: text.len() }
+    }
+
     /// `pattern` must look around only with the ASCII `\b` and never match the empty string.
     pub fn of(pattern: &Regex, text: &str) -> Presence {
         Presence { found: pattern.find_iter(text).map(|m| Span::new(m.start(), m.end())).collect(), len: text.len() }
@@ -48,8 +55,8 @@ impl Presence {
         self.found.get(first).is_some_and(|m| m.start < hi)
     }
 
-    /// The reported matches overlapping `text[lo..hi]`, in text order: every match the pattern
-    /// has in that piece starts inside one of them. `None` when the cut could invent a match, so
+    /// The pieces overlapping `text[lo..hi]`, in text order: every match the pattern has in
+    /// that piece starts inside one of them. `None` when the cut could invent a match, so
     /// the piece has to be searched in full.
     pub fn found_in(&self, text: &str, lo: usize, hi: usize) -> Option<&[Span]> {
         if !cut_keeps_matches(text, lo, hi, Span::new(0, self.len)) {
@@ -175,5 +182,10 @@ mod tests {
         let whole = Span::new(0, text.len());
         assert!(cut_keeps_matches(text, 7, 14, whole));
         assert!(!cut_keeps_matches(text, 8, 14, whole));
+        // the starts of all matches answer the same
+        let starts = AllStarts::new(&[re.as_str()]).and_then(|finder| finder.of(text)).unwrap_or_default();
+        let at_starts = Presence::at_starts(starts.first().map_or(&[][..], Vec::as_slice), text);
+        assert!(at_starts.may_match(text, 7, 14) && !at_starts.may_match(text, 16, 43) && at_starts.may_match(text, 36, 38));
+        assert_eq!(at_starts.found_in(text, 0, 14), Some(&[Span::new(0, 1), Span::new(7, 8)][..]));
     }
 }
