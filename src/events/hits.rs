@@ -7,6 +7,8 @@
 //! owns several phrases naming different moments ("pardons ... in 2012, ... in 2015, and ... in
 //! 2018") is split into one hit per phrase.
 
+use std::sync::LazyLock;
+
 use crate::text::{BlockKind, Document, Span};
 use crate::time::TimeAnalysis;
 
@@ -64,6 +66,23 @@ const CONTRAST: u8 = 2;
 const STRONG: u8 = 4;
 const BREAK_LISTS: [(u8, &[&str]); 3] = [(CLAUSE, CLAUSE_BREAKS), (CONTRAST, CONTRAST_BREAKS), (STRONG, STRONG_BREAKS)];
 
+/// A break string with the flag of the list it comes from.
+type Break = (u8, &'static [u8]);
+
+/// The break strings of [`BREAK_LISTS`] by their first byte, in list order (a space, the most
+/// common, starts only " but ").
+static BREAKS_BY_FIRST_BYTE: LazyLock<Vec<Vec<Break>>> = LazyLock::new(|| {
+    let mut table = vec![Vec::new(); 256];
+    for (flag, list) in BREAK_LISTS {
+        for b in list.iter().map(|b| b.as_bytes()) {
+            if let Some(slot) = b.first().and_then(|&first| table.get_mut(usize::from(first))) {
+                slot.push((flag, b));
+            }
+        }
+    }
+    table
+});
+
 /// Every clause break of a document, found in one pass: a clause boundary is then a lookup among
 /// the few breaks of a sentence, not a byte-by-byte scan per trigger and argument.
 pub struct Clauses<'a> {
@@ -76,16 +95,13 @@ impl<'a> Clauses<'a> {
     pub fn of(text: &'a str) -> Clauses<'a> {
         let bytes = text.as_bytes();
         let mut breaks = Vec::new();
+        let by_first_byte = &*BREAKS_BY_FIRST_BYTE;
         for (at, first) in bytes.iter().enumerate() {
-            if !matches!(first, b',' | b';' | b':' | b'"' | b'(' | b')' | b'.' | b' ') {
-                continue;
-            }
+            let Some(candidates) = by_first_byte.get(usize::from(*first)).filter(|c| !c.is_empty()) else { continue };
             let rest = bytes.get(at..).unwrap_or(&[]);
-            for (flag, list) in BREAK_LISTS {
-                for b in list.iter().map(|b| b.as_bytes()) {
-                    if b.first() == Some(first) && rest.starts_with(b) {
-                        breaks.push((at, at + b.len(), flag));
-                    }
+            for &(flag, b) in candidates {
+                if rest.starts_with(b) {
+                    breaks.push((at, at + b.len(), flag));
                 }
             }
         }
@@ -307,4 +323,26 @@ fn split_by_moment(mut hit: Hit, groups: &[&TimeGroup]) -> Vec<Hit> {
             part
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clause_breaks_are_every_occurrence_of_every_break_string() {
+        let text = "In 2015, he said: \"the amnesty (a big one) was granted\"; but, while freed, whereas others, and not\u{a0}all. But then";
+        let mut want = Vec::new();
+        for at in 0..text.len() {
+            for (flag, list) in BREAK_LISTS {
+                for b in list.iter() {
+                    if text.get(at..).is_some_and(|rest| rest.starts_with(b)) {
+                        want.push((at, at + b.len(), flag));
+                    }
+                }
+            }
+        }
+        assert!(want.len() > 12);
+        assert_eq!(Clauses::of(text).breaks, want);
+    }
 }
