@@ -337,6 +337,11 @@ static ANY_SUBJECT: LazyLock<Regex> = LazyLock::new(|| regex(&any_subject_patter
 static CUE_STARTS: LazyLock<Option<AllStarts>> =
     LazyLock::new(|| AllStarts::new(&[COUNT_PATTERN.to_string(), HABITUAL_CUES.to_string(), any_subject_pattern()]));
 
+/// The finder of the starts [`DocCues`] reads (to scan for them alongside other patterns).
+pub fn cue_starts() -> Option<&'static AllStarts> {
+    CUE_STARTS.as_ref()
+}
+
 /// Where the cue patterns searched per trigger or per sentence may match in a document, each
 /// found with one search of the whole text; and the cue answers asked again and again.
 pub struct DocCues {
@@ -352,8 +357,9 @@ pub struct DocCues {
 }
 
 impl DocCues {
-    pub fn of(text: &str) -> DocCues {
-        let starts = CUE_STARTS.as_ref().and_then(|finder| finder.of(text));
+    /// `starts` are what [`cue_starts`] finds in `text`, if already found.
+    pub fn of(text: &str, starts: Option<Vec<Vec<usize>>>) -> DocCues {
+        let starts = starts.or_else(|| CUE_STARTS.as_ref().and_then(|finder| finder.of(text)));
         let (count, habitual, subject) = match starts.as_deref() {
             Some([count, habitual, subject]) => (Presence::at_starts(count, text), Presence::at_starts(habitual, text), Presence::at_starts(subject, text)),
             _ => (Presence::of(&COUNT_RE, text), Presence::of(&HABITUAL_RE, text), Presence::of(&ANY_SUBJECT, text)),

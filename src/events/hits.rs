@@ -14,7 +14,7 @@ use crate::time::TimeAnalysis;
 
 use super::cues::{self, DocCues, Status};
 use super::timing::{self, compatible, Identity, TimeGroup};
-use super::triggers::{find_triggers, RawHit};
+use super::triggers::{find_triggers_from, RawHit};
 
 #[derive(Debug, Clone)]
 pub struct Hit {
@@ -241,9 +241,10 @@ fn carries_date(hit: &Hit) -> bool {
 }
 
 /// Every hit of the document, with its time phrases resolved, in text order.
-pub fn find_hits(doc: &Document, clauses: &Clauses, cues: &mut DocCues, time: &TimeAnalysis) -> Vec<Hit> {
+/// `trigger_starts` are the trigger rows' starts in the document, if already found.
+pub fn find_hits(doc: &Document, clauses: &Clauses, cues: &mut DocCues, time: &TimeAnalysis, trigger_starts: Option<Vec<Vec<usize>>>) -> Vec<Hit> {
     let mut mass = MassCache::default();
-    let mut hits: Vec<Hit> = find_triggers(doc).iter().filter_map(|raw| build(doc, clauses, cues, raw, &mut mass)).collect();
+    let mut hits: Vec<Hit> = find_triggers_from(doc, trigger_starts).iter().filter_map(|raw| build(doc, clauses, cues, raw, &mut mass)).collect();
     let groups = timing::groups(doc, time);
     let mut owned: Vec<Vec<usize>> = vec![Vec::new(); hits.len()];
     for (g, group) in groups.iter().enumerate() {

@@ -10,6 +10,7 @@
 
 use regex::Regex;
 use regex_automata::hybrid::dfa::{Cache, DFA};
+use regex_automata::hybrid::LazyStateID;
 use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::pool::Pool;
 use regex_automata::{Input, MatchKind};
@@ -100,42 +101,57 @@ impl AllStarts {
     /// Per pattern (by index), the start of every match in `text`, ascending; `None` if the DFA
     /// gave up (it never does without quit bytes or a cache-clearing limit, none of which is set).
     pub fn of(&self, text: &str) -> Option<Vec<Vec<usize>>> {
-        let mut starts = vec![Vec::new(); self.patterns];
-        let mut cache = self.caches.get();
-        let dfa = &self.dfa;
-        let mut record = |cache: &Cache, state, at: usize| {
-            for i in 0..dfa.match_len(cache, state) {
-                if let Some(list) = starts.get_mut(dfa.match_pattern(cache, state, i).as_usize()) {
-                    list.push(at);
-                }
+        let [starts] = scan_side_by_side([self], text)?;
+        Some(starts)
+    }
+}
+
+/// Per finder, what [`AllStarts::of`] gives, in one backward pass: the DFAs step side by side,
+/// so the processor overlaps their table lookups (each one's next state waits on its last).
+pub fn scan_side_by_side<const N: usize>(finders: [&AllStarts; N], text: &str) -> Option<[Vec<Vec<usize>>; N]> {
+    let mut starts = finders.map(|finder| vec![Vec::new(); finder.patterns]);
+    let mut caches = finders.map(|finder| finder.caches.get());
+    let input = Input::new(text);
+    let mut states = [LazyStateID::default(); N];
+    for ((state, finder), cache) in states.iter_mut().zip(finders).zip(caches.iter_mut()) {
+        *state = finder.dfa.start_state_reverse(cache, &input).ok()?;
+    }
+    let record = |finder: &AllStarts, cache: &Cache, state: LazyStateID, at: usize, starts: &mut Vec<Vec<usize>>| {
+        for i in 0..finder.dfa.match_len(cache, state) {
+            if let Some(list) = starts.get_mut(finder.dfa.match_pattern(cache, state, i).as_usize()) {
+                list.push(at);
             }
-        };
-        let input = Input::new(text);
-        let mut state = dfa.start_state_reverse(&mut cache, &input).ok()?;
-        for (at, &byte) in text.as_bytes().iter().enumerate().rev() {
-            state = dfa.next_state(&mut cache, state, byte).ok()?;
+        }
+    };
+    for (at, &byte) in text.as_bytes().iter().enumerate().rev() {
+        for (((state, finder), cache), starts) in states.iter_mut().zip(finders).zip(caches.iter_mut()).zip(starts.iter_mut()) {
+            if state.is_dead() {
+                // no match further back
+                continue;
+            }
+            *state = finder.dfa.next_state(cache, *state, byte).ok()?;
             if state.is_tagged() {
                 if state.is_match() {
                     // matches are reported one byte late: this one starts after `byte`
-                    record(&cache, state, at + 1);
-                } else if state.is_dead() {
-                    break;
+                    record(finder, cache, *state, at + 1, starts);
                 } else if state.is_quit() {
                     return None;
                 }
             }
         }
+    }
+    for (((state, finder), cache), starts) in states.iter_mut().zip(finders).zip(caches.iter_mut()).zip(starts.iter_mut()) {
         if !state.is_dead() {
-            state = dfa.next_eoi_state(&mut cache, state).ok()?;
-            if state.is_match() {
-                record(&cache, state, 0);
-            }
+            *state = finder.dfa.next_eoi_state(cache, *state).ok()?;
         }
-        for list in &mut starts {
+        if state.is_match() {
+            record(finder, cache, *state, 0, starts);
+        }
+        for list in starts.iter_mut() {
             list.reverse();
         }
-        Some(starts)
     }
+    Some(starts)
 }
 
 #[cfg(test)]
@@ -166,6 +182,10 @@ mod tests {
             }
         }
         assert_eq!(finder.of("").expect("scans"), vec![Vec::<usize>::new(); 4]);
+        // side by side with another finder, each gives what it gives alone
+        let other = AllStarts::new(&[r"(?i)(?-u:\b)china(?-u:\b)"]).expect("builds");
+        let [mine, theirs] = scan_side_by_side([&finder, &other], text).expect("scans");
+        assert_eq!((mine, theirs), (starts.clone(), other.of(text).expect("scans")));
         assert_eq!(finder.of("in").expect("scans")[3], vec![0]);
     }
 

@@ -226,8 +226,10 @@ static EACH: LazyLock<Vec<Regex>> = LazyLock::new(|| TRIGGERS.iter().map(|d| cra
 /// leftmost start from there where the row matches, with the match a search anchored there
 /// chooses. Every start the row has is among its `starts`, so trying them in order, skipping
 /// those before the resume point, finds each match the search finds.
-fn row_matches(text: &str) -> Vec<Vec<Span>> {
-    let found = STARTS.as_ref().and_then(|s| s.of(text)).zip(ROWS_AT.as_ref());
+///
+/// `starts` are those [`trigger_starts`] finds in `text`, if already found.
+fn row_matches(text: &str, starts: Option<Vec<Vec<usize>>>) -> Vec<Vec<Span>> {
+    let found = starts.or_else(|| STARTS.as_ref().and_then(|s| s.of(text))).zip(ROWS_AT.as_ref());
     let Some((starts, rows_at)) = found else {
         return EACH.iter().map(|re| re.find_iter(text).map(|m| Span::new(m.start(), m.end())).collect()).collect();
     };
@@ -305,10 +307,22 @@ fn rejected(doc: &Document, def: &TriggerDef, span: Span, matched: &str) -> bool
     false
 }
 
+/// The finder of where each row may start (to scan for them alongside other patterns).
+pub fn trigger_starts() -> Option<&'static AllStarts> {
+    STARTS.as_ref()
+}
+
 /// Every trigger in the document, longest first where two overlap, sorted by start.
+#[cfg(test)]
 pub fn find_triggers(doc: &Document) -> Vec<RawHit> {
+    find_triggers_from(doc, None)
+}
+
+/// [`find_triggers`], given the rows' starts in the document if [`trigger_starts`] already
+/// found them.
+pub fn find_triggers_from(doc: &Document, starts: Option<Vec<Vec<usize>>>) -> Vec<RawHit> {
     let mut found: Vec<(usize, Span)> = Vec::new();
-    for (index, (def, spans)) in TRIGGERS.iter().zip(row_matches(&doc.norm)).enumerate() {
+    for (index, (def, spans)) in TRIGGERS.iter().zip(row_matches(&doc.norm, starts)).enumerate() {
         found.extend(spans.into_iter().filter(|&span| !rejected(doc, def, span, doc.slice(span))).map(|span| (index, span)));
     }
     // Row order breaks ties, as when each row was searched over the whole text in turn.
@@ -372,12 +386,12 @@ mod tests {
                     \u{17F}ent and sent to a \u{212A}wanliso, 2\u{17F}ent to a camp (a \u{17F} after a word byte starts a word), beaten to death, died in custody and the second round of pardons in 2015.\n\
                     Released. Arrest";
         let want: Vec<Vec<Span>> = EACH.iter().map(|re| re.find_iter(text).map(|m| Span::new(m.start(), m.end())).collect()).collect();
-        assert_eq!(row_matches(text), want);
+        assert_eq!(row_matches(text, None), want);
         // rows sharing starts and the case-folded non-ASCII letters are all there
         assert!(want.iter().filter(|spans| !spans.is_empty()).count() >= 9);
         assert!(want.iter().flatten().any(|m| text.get(m.start..m.end).is_some_and(|t| t.starts_with('\u{17F}'))));
         assert!(want.iter().flatten().any(|m| text.get(m.start..m.end).is_some_and(|t| t.contains('\u{212A}'))));
-        assert_eq!(row_matches(""), vec![Vec::<Span>::new(); TRIGGERS.len()]);
+        assert_eq!(row_matches("", None), vec![Vec::<Span>::new(); TRIGGERS.len()]);
     }
 
     #[test]
