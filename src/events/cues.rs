@@ -218,16 +218,22 @@ pub fn status(sentence_before: &str, clause_before: &str, tail: &Tail, clause_af
     if tail.matches(HYPOTHETICAL_WORD, &HYPOTHETICAL_RE, 10) {
         return (Status::Hypothetical, true);
     }
-    let window: Vec<&str> = tail.last(4).split(' ').filter(|w| !w.is_empty()).collect();
-    if let Some(pos) = window.iter().rposition(|w| NEGATORS.contains(w)) {
-        let between = window.get(pos + 1..).unwrap_or(&[]);
-        if !between.iter().any(|w| NEGATION_BLOCKERS.contains(w)) {
-            return (Status::Negated, true);
+    // The last negator among the last four words, and whether a blocker follows it.
+    let mut negation: Option<bool> = None;
+    for word in tail.last(4).split(' ').filter(|w| !w.is_empty()) {
+        if NEGATORS.contains(&word) {
+            negation = Some(false);
+        } else if NEGATION_BLOCKERS.contains(&word) && negation.is_some() {
+            negation = Some(true);
         }
+    }
+    if negation == Some(false) {
+        return (Status::Negated, true);
     }
     let opener = sentence_before.split(',').next().filter(|_| sentence_before.contains(',')).unwrap_or("");
     let habitual = |text: &str| habitual_possible && HABITUAL_RE.is_match(text);
-    if habitual(clause_before) || habitual(clause_after) || (opener.split_whitespace().count() <= 2 && habitual(opener)) {
+    // (a long opener is not counted to its end: three words are too many)
+    if habitual(clause_before) || habitual(clause_after) || (opener.split_whitespace().nth(2).is_none() && habitual(opener)) {
         return (Status::Habitual, true);
     }
     if tail.matches(PLANNED_WORD, &PLANNED_BEFORE_RE, 8) || PLANNED_AFTER_RE.is_match(clause_after) {
@@ -551,6 +557,10 @@ mod tests {
         assert_eq!(status("The state has traditionally ", "The state has traditionally ", "").0, Status::Habitual);
         assert_eq!(status("", "the regime will grant ", " every five or ten years").0, Status::Habitual);
         assert_eq!(status("", "inmates will not learn of their ", "").0, Status::Planned);
+        // the last negator counts, and only a blocker after it takes the negation
+        assert_eq!(status("", "inmates have not heard of ", ""), (Status::Occurred, false));
+        assert_eq!(status("", "they heard it was not ", "").0, Status::Negated);
+        assert_eq!(status("", "Not heard, they were NEVER ", "").0, Status::Negated);
         assert_eq!(status("", "they would have been labeled political prisoners and ", "").0, Status::Hypothetical);
         assert_eq!(status("", "Some may even be ", "").0, Status::Hypothetical);
         assert_eq!(status("", "the returnees could also face ", "").0, Status::Hypothetical);

@@ -9,7 +9,7 @@
 
 use std::sync::LazyLock;
 
-use crate::text::{BlockKind, Document, Span};
+use crate::text::{contains_ignore_ascii_case, BlockKind, Document, Span};
 use crate::time::TimeAnalysis;
 
 use super::cues::{self, DocCues, Status};
@@ -147,8 +147,7 @@ impl<'a> Clauses<'a> {
 }
 
 fn ordinal_of(text: &str) -> Option<u8> {
-    let lower = text.to_ascii_lowercase();
-    [("first", 1), ("second", 2), ("third", 3), ("fourth", 4)].iter().find(|(w, _)| lower.contains(w)).map(|(_, n)| *n)
+    [("first", 1), ("second", 2), ("third", 3), ("fourth", 4)].iter().find(|(w, _)| contains_ignore_ascii_case(text, w)).map(|(_, n)| *n)
 }
 
 /// Whether the last sentence asked about counts many people ("thousands of prisoners"); hits
@@ -210,10 +209,8 @@ fn build(doc: &Document, clauses: &Clauses, cues: &mut DocCues, raw: &RawHit, ma
         anaphoric: !new_reference && cues::is_anaphoric(&tail),
         new_reference,
         enumerated: cues::is_enumerated(&tail),
-        names_amnesty: raw.def.family == "core" || {
-            let lower = matched.to_ascii_lowercase();
-            raw.def.family == "ordinal" && (lower.contains("amnest") || lower.contains("pardon"))
-        },
+        names_amnesty: raw.def.family == "core"
+            || raw.def.family == "ordinal" && (contains_ignore_ascii_case(matched, "amnest") || contains_ignore_ascii_case(matched, "pardon")),
         mass: mass.get(doc, cues, sentence_index, s),
         back_reference: cues::is_back_reference(sentence_before),
         ordinal: if raw.def.family == "ordinal" { ordinal_of(matched) } else { None },

@@ -14,7 +14,7 @@ use regex::Regex;
 use regex_automata::meta::Regex as MetaRegex;
 use regex_automata::{Anchored, Input, PatternID};
 
-use crate::text::{Document, Span};
+use crate::text::{contains_ignore_ascii_case, Document, Span};
 
 use super::presence::AllStarts;
 
@@ -264,36 +264,41 @@ fn prev_word(text: &str) -> &str {
     rest.get(start..).unwrap_or("")
 }
 
+/// Whether `word` is one of `words` (lower-case ASCII), ASCII case aside.
+fn is_one_of(word: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Words are compared ASCII case aside rather than lower-cased copies (many triggers to check).
 fn rejected(doc: &Document, def: &TriggerDef, span: Span, matched: &str) -> bool {
-    let lower = matched.to_ascii_lowercase();
     let after = doc.norm.get(span.end..).unwrap_or("");
     let before = doc.norm.get(..span.start).unwrap_or("");
-    let mut next = next_word(after).to_ascii_lowercase();
-    if DETERMINERS.contains(&next.as_str()) && def.family == "release" {
+    let mut next = next_word(after);
+    if is_one_of(next, DETERMINERS) && def.family == "release" {
         let skip = after.trim_start().get(next.len()..).unwrap_or("");
-        next = next_word(skip).to_ascii_lowercase();
+        next = next_word(skip);
     }
-    let prev = prev_word(before).to_ascii_lowercase();
-    let key_of = |key: &str| lower == key || def.family == key;
-    if REJECT_AFTER.iter().any(|(key, words)| key_of(key) && words.contains(&next.as_str())) {
+    let prev = prev_word(before);
+    let key_of = |key: &str| matched.eq_ignore_ascii_case(key) || def.family == key;
+    if REJECT_AFTER.iter().any(|(key, words)| key_of(key) && is_one_of(next, words)) {
         return true;
     }
-    if REJECT_BEFORE.iter().any(|(key, words)| key_of(key) && words.contains(&prev.as_str())) {
+    if REJECT_BEFORE.iter().any(|(key, words)| key_of(key) && is_one_of(prev, words)) {
         return true;
     }
     if def.family == "release" && PUBLISHED.is_match(last_tokens(before, PUBLISHED_TOKENS)) {
         // "The report was released on Tuesday."
         return true;
     }
-    if def.family == "ordinal" && next == "of" && !lower.contains(" of ") {
+    if def.family == "ordinal" && next.eq_ignore_ascii_case("of") && !contains_ignore_ascii_case(matched, " of ") {
         // "the first round of selections" counts selections, not amnesties.
         return true;
     }
-    if def.family == "core" && lower.contains("amnesty") {
+    if def.family == "core" && contains_ignore_ascii_case(matched, "amnesty") {
         // The NGO: "Amnesty International", "Amnesty said", "Amnesty UK's".
         let capital = matched.starts_with('A');
         let org_next = ["international", "said", "says", "uk", "usa", "uk's", "international's"];
-        if capital && (org_next.contains(&next.as_str()) || lower == "amnesty" && prev == "the") {
+        if capital && (is_one_of(next, &org_next) || matched.eq_ignore_ascii_case("amnesty") && prev.eq_ignore_ascii_case("the")) {
             return true;
         }
     }
@@ -421,6 +426,8 @@ mod tests {
     fn rejects_non_penal_uses() {
         assert!(found("Amnesty International said the camps grew.").is_empty());
         assert!(found("The ministry released a report on trade.").is_empty());
+        assert!(found("THE MINISTRY RELEASED A REPORT ON TRADE.").is_empty());
+        assert!(found("AMNESTY International said so.").is_empty());
         assert!(found("A report released Tuesday by the group shows new guard posts.").is_empty());
         assert!(!found("Dozens of prisoners released last week were ill.").is_empty());
         assert!(found("The report has been\n released.").is_empty());
