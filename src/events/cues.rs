@@ -15,7 +15,7 @@ use regex_automata::{Anchored, Input, MatchKind, PatternSet};
 
 use crate::text::{regex, Document, Span};
 
-use super::presence::Presence;
+use super::presence::{AllStarts, Presence};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
@@ -269,16 +269,22 @@ pub fn status(sentence_before: &str, clause_before: &str, tail: &Tail, clause_af
     if tail.matches(HYPOTHETICAL_WORD, &HYPOTHETICAL_RE, 10) {
         return (Status::Hypothetical, true);
     }
-    let window: Vec<&str> = tail.last(4).split(' ').filter(|w| !w.is_empty()).collect();
-    if let Some(pos) = window.iter().rposition(|w| NEGATORS.contains(w)) {
-        let between = window.get(pos + 1..).unwrap_or(&[]);
-        if !between.iter().any(|w| NEGATION_BLOCKERS.contains(w)) {
-            return (Status::Negated, true);
+    // The last negator among the last four words, and whether a blocker follows it.
+    let mut negation: Option<bool> = None;
+    for word in tail.last(4).split(' ').filter(|w| !w.is_empty()) {
+        if NEGATORS.contains(&word) {
+            negation = Some(false);
+        } else if NEGATION_BLOCKERS.contains(&word) && negation.is_some() {
+            negation = Some(true);
         }
+    }
+    if negation == Some(false) {
+        return (Status::Negated, true);
     }
     let opener = sentence_before.split(',').next().filter(|_| sentence_before.contains(',')).unwrap_or("");
     let habitual = |text: &str| habitual_possible && HABITUAL_RE.is_match(text);
-    if habitual(clause_before) || habitual(clause_after) || (opener.split_whitespace().count() <= 2 && habitual(opener)) {
+    // (a long opener is not counted to its end: three words are too many)
+    if habitual(clause_before) || habitual(clause_after) || (opener.split_whitespace().nth(2).is_none() && habitual(opener)) {
         return (Status::Habitual, true);
     }
     if tail.matches(PLANNED_WORD, &PLANNED_BEFORE_RE, 8) || PLANNED_AFTER_RE.is_match(clause_after) {
@@ -413,8 +419,20 @@ static SUBJECT_SET: LazyLock<RegexSet> =
     LazyLock::new(|| RegexSet::new(SUBJECTS.iter().map(|(_, p)| format!(r"(?i)(?-u:\b)(?:{p})(?-u:\b)"))).unwrap_or_else(|_| RegexSet::empty()));
 
 /// Any subject phrase: where it finds none, no row of [`SUBJECTS`] can match.
-static ANY_SUBJECT: LazyLock<Regex> =
-    LazyLock::new(|| regex(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", SUBJECTS.iter().map(|(_, p)| format!("(?:{p})")).collect::<Vec<_>>().join("|"))));
+fn any_subject_pattern() -> String {
+    format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", SUBJECTS.iter().map(|(_, p)| format!("(?:{p})")).collect::<Vec<_>>().join("|"))
+}
+
+static ANY_SUBJECT: LazyLock<Regex> = LazyLock::new(|| regex(&any_subject_pattern()));
+
+/// The starts of the count, habit and subject patterns, found together in one backward pass.
+static CUE_STARTS: LazyLock<Option<AllStarts>> =
+    LazyLock::new(|| AllStarts::new(&[COUNT_PATTERN.to_string(), HABITUAL_CUES.to_string(), any_subject_pattern()]));
+
+/// The finder of the starts [`DocCues`] reads (to scan for them alongside other patterns).
+pub fn cue_starts() -> Option<&'static AllStarts> {
+    CUE_STARTS.as_ref()
+}
 
 /// Where the cue patterns searched per trigger or per sentence may match in a document, each
 /// found with one search of the whole text; and the cue answers asked again and again.
@@ -431,14 +449,14 @@ pub struct DocCues {
 }
 
 impl DocCues {
-    pub fn of(text: &str) -> DocCues {
-        DocCues {
-            count: Presence::of(&COUNT_RE, text),
-            habitual: Presence::of(&HABITUAL_RE, text),
-            subject: Presence::of(&ANY_SUBJECT, text),
-            exclusions: HashMap::new(),
-            sentence_counts: HashMap::new(),
-        }
+    /// `starts` are what [`cue_starts`] finds in `text`, if already found.
+    pub fn of(text: &str, starts: Option<Vec<Vec<usize>>>) -> DocCues {
+        let starts = starts.or_else(|| CUE_STARTS.as_ref().and_then(|finder| finder.of(text)));
+        let (count, habitual, subject) = match starts.as_deref() {
+            Some([count, habitual, subject]) => (Presence::at_starts(count, text), Presence::at_starts(habitual, text), Presence::at_starts(subject, text)),
+            _ => (Presence::of(&COUNT_RE, text), Presence::of(&HABITUAL_RE, text), Presence::of(&ANY_SUBJECT, text)),
+        };
+        DocCues { count, habitual, subject, exclusions: HashMap::new(), sentence_counts: HashMap::new() }
     }
 
     /// [`counts_in`] of the sentence `sentence` of `doc` (offsets relative to the sentence).
@@ -625,6 +643,10 @@ mod tests {
         assert_eq!(status("The state has traditionally ", "The state has traditionally ", "").0, Status::Habitual);
         assert_eq!(status("", "the regime will grant ", " every five or ten years").0, Status::Habitual);
         assert_eq!(status("", "inmates will not learn of their ", "").0, Status::Planned);
+        // the last negator counts, and only a blocker after it takes the negation
+        assert_eq!(status("", "inmates have not heard of ", ""), (Status::Occurred, false));
+        assert_eq!(status("", "they heard it was not ", "").0, Status::Negated);
+        assert_eq!(status("", "Not heard, they were NEVER ", "").0, Status::Negated);
         assert_eq!(status("", "they would have been labeled political prisoners and ", "").0, Status::Hypothetical);
         assert_eq!(status("", "Some may even be ", "").0, Status::Hypothetical);
         assert_eq!(status("", "the returnees could also face ", "").0, Status::Hypothetical);
@@ -734,8 +756,10 @@ mod tests {
     fn subjects_of_a_sentence_as_a_full_search_finds_them() {
         let text = "Political prisoners and their families, women and the elderly were freed. Long-term prisoners, \
                     drug offenders and smugglers (white-collar criminals) stayed; drugs and drug trafficking, \
-                    theft. Xsmugglers and \u{17F}muggling, a\u{17F}muggling in their 60s, murderers, officials and officers.";
+                    theft. Xsmugglers and \u{17F}muggling, a\u{17F}muggling in their 60s, murderers, officials and officers, \u{201c}women\u{201d}\u{a0}and MINORS.";
         let presence = Presence::of(&ANY_SUBJECT, text);
+        let starts = CUE_STARTS.as_ref().and_then(|finder| finder.of(text)).unwrap_or_default();
+        let at_starts = Presence::at_starts(starts.get(2).map_or(&[][..], Vec::as_slice), text);
         let mut pieces = vec![Span::new(0, text.len())];
         for (at, _) in text.match_indices(". ") {
             pieces.push(Span::new(0, at + 1));
@@ -747,6 +771,7 @@ mod tests {
             let full = subjects_in(&text[piece.start..piece.end]);
             assert!(!full.is_empty());
             assert_eq!(subjects_in_sentence(text, piece, &presence), full, "{piece:?}");
+            assert_eq!(subjects_in_sentence(text, piece, &at_starts), full, "{piece:?}");
         }
     }
 

@@ -11,12 +11,12 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::text::{regex, BlockKind, Document, Span};
+use crate::text::{contains_ignore_ascii_case, regex, BlockKind, Document, Span};
 use crate::time::TimeAnalysis;
 
 use super::cues::{self, DocCues, Status};
 use super::timing::{self, compatible, Identity, TimeGroup};
-use super::triggers::{find_triggers, RawHit};
+use super::triggers::{find_triggers_from, RawHit};
 
 #[derive(Debug, Clone)]
 pub struct Hit {
@@ -68,6 +68,23 @@ const CONTRAST: u8 = 2;
 const STRONG: u8 = 4;
 const BREAK_LISTS: [(u8, &[&str]); 3] = [(CLAUSE, CLAUSE_BREAKS), (CONTRAST, CONTRAST_BREAKS), (STRONG, STRONG_BREAKS)];
 
+/// A break string with the flag of the list it comes from.
+type Break = (u8, &'static [u8]);
+
+/// The break strings of [`BREAK_LISTS`] by their first byte, in list order (a space, the most
+/// common, starts only " but ").
+static BREAKS_BY_FIRST_BYTE: LazyLock<Vec<Vec<Break>>> = LazyLock::new(|| {
+    let mut table = vec![Vec::new(); 256];
+    for (flag, list) in BREAK_LISTS {
+        for b in list.iter().map(|b| b.as_bytes()) {
+            if let Some(slot) = b.first().and_then(|&first| table.get_mut(usize::from(first))) {
+                slot.push((flag, b));
+            }
+        }
+    }
+    table
+});
+
 /// Every clause break of a document, found in one pass: a clause boundary is then a lookup among
 /// the few breaks of a sentence, not a byte-by-byte scan per trigger and argument.
 pub struct Clauses<'a> {
@@ -80,16 +97,14 @@ impl<'a> Clauses<'a> {
     pub fn of(text: &'a str) -> Clauses<'a> {
         let bytes = text.as_bytes();
         let mut breaks = Vec::new();
+        let by_first_byte = &*BREAKS_BY_FIRST_BYTE;
         for (at, first) in bytes.iter().enumerate() {
-            if !matches!(first, b',' | b';' | b':' | b'"' | b'(' | b')' | b'.' | b' ') {
-                continue;
-            }
+            let Some(candidates) = by_first_byte.get(usize::from(*first)).filter(|c| !c.is_empty()) else { continue };
             let rest = bytes.get(at..).unwrap_or(&[]);
-            for (flag, list) in BREAK_LISTS {
-                for b in list.iter().map(|b| b.as_bytes()) {
-                    if b.first() == Some(first) && rest.starts_with(b) {
-                        breaks.push((at, at + b.len(), flag));
-                    }
+            for &(flag, b) in candidates {
+                // the second byte first: a space is seldom followed by the b of " but "
+                if (b.len() < 2 || rest.get(1) == b.get(1)) && rest.starts_with(b) {
+                    breaks.push((at, at + b.len(), flag));
                 }
             }
         }
@@ -135,8 +150,7 @@ impl<'a> Clauses<'a> {
 }
 
 fn ordinal_of(text: &str) -> Option<u8> {
-    let lower = text.to_ascii_lowercase();
-    [("first", 1), ("second", 2), ("third", 3), ("fourth", 4)].iter().find(|(w, _)| lower.contains(w)).map(|(_, n)| *n)
+    [("first", 1), ("second", 2), ("third", 3), ("fourth", 4)].iter().find(|(w, _)| contains_ignore_ascii_case(text, w)).map(|(_, n)| *n)
 }
 
 /// Whether the last sentence asked about counts many people ("thousands of prisoners"); hits
@@ -201,10 +215,8 @@ fn build(doc: &Document, clauses: &Clauses, cues: &mut DocCues, raw: &RawHit, ma
         anaphoric: !new_reference && cues::is_anaphoric(&tail),
         new_reference,
         enumerated: cues::is_enumerated(&tail),
-        names_amnesty: raw.def.family == "core" || {
-            let lower = matched.to_ascii_lowercase();
-            raw.def.family == "ordinal" && (lower.contains("amnest") || lower.contains("pardon"))
-        },
+        names_amnesty: raw.def.family == "core"
+            || raw.def.family == "ordinal" && (contains_ignore_ascii_case(matched, "amnest") || contains_ignore_ascii_case(matched, "pardon")),
         mass: mass.get(doc, cues, sentence_index, s),
         back_reference: cues::is_back_reference(sentence_before),
         ordinal: if raw.def.family == "ordinal" { ordinal_of(matched) } else { None },
@@ -250,9 +262,10 @@ fn carries_date(hit: &Hit) -> bool {
 }
 
 /// Every hit of the document, with its time phrases resolved, in text order.
-pub fn find_hits(doc: &Document, clauses: &Clauses, cues: &mut DocCues, time: &TimeAnalysis) -> Vec<Hit> {
+/// `trigger_starts` are the trigger rows' starts in the document, if already found.
+pub fn find_hits(doc: &Document, clauses: &Clauses, cues: &mut DocCues, time: &TimeAnalysis, trigger_starts: Option<Vec<Vec<usize>>>) -> Vec<Hit> {
     let mut mass = MassCache::default();
-    let mut hits: Vec<Hit> = find_triggers(doc).iter().filter_map(|raw| build(doc, clauses, cues, raw, &mut mass)).collect();
+    let mut hits: Vec<Hit> = find_triggers_from(doc, trigger_starts).iter().filter_map(|raw| build(doc, clauses, cues, raw, &mut mass)).collect();
     let groups = timing::groups(doc, time);
     let mut owned: Vec<Vec<usize>> = vec![Vec::new(); hits.len()];
     for (g, group) in groups.iter().enumerate() {
@@ -335,4 +348,26 @@ fn split_by_moment(mut hit: Hit, groups: &[&TimeGroup]) -> Vec<Hit> {
             part
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clause_breaks_are_every_occurrence_of_every_break_string() {
+        let text = "In 2015, he said: \"the amnesty (a big one) was granted\"; but, while freed, whereas others, and not\u{a0}all. But then (x), y,";
+        let mut want = Vec::new();
+        for at in 0..text.len() {
+            for (flag, list) in BREAK_LISTS {
+                for b in list.iter() {
+                    if text.get(at..).is_some_and(|rest| rest.starts_with(b)) {
+                        want.push((at, at + b.len(), flag));
+                    }
+                }
+            }
+        }
+        assert!(want.len() > 12);
+        assert_eq!(Clauses::of(text).breaks, want);
+    }
 }

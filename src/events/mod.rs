@@ -72,8 +72,13 @@ pub fn extract_with_names(
     claims: &[Claim],
 ) -> Vec<Event> {
     let clauses = hits::Clauses::of(&doc.norm);
-    let mut doc_cues = cues::DocCues::of(&doc.norm);
-    let hits = hits::find_hits(doc, &clauses, &mut doc_cues, time);
+    // The trigger rows and the cue patterns are found in one backward pass (see presence.rs).
+    let (trigger_starts, cue_starts) = match (triggers::trigger_starts(), cues::cue_starts()) {
+        (Some(rows), Some(cues)) => presence::scan_side_by_side([rows, cues], &doc.norm).map_or((None, None), |[rows, cues]| (Some(rows), Some(cues))),
+        _ => (None, None),
+    };
+    let mut doc_cues = cues::DocCues::of(&doc.norm, cue_starts);
+    let hits = hits::find_hits(doc, &clauses, &mut doc_cues, time, trigger_starts);
     let (drafts, owner) = merge::merge(&doc.norm, &hits);
     let mut events: Vec<Event> = drafts.iter().map(|draft| draft_to_event(doc, &hits, draft)).collect();
     arguments::fill(doc, &clauses, &mut doc_cues, lexicon, names, time, facilities, claims, &hits, &drafts, &owner, &mut events);

@@ -2,16 +2,21 @@
 //!
 //! Design: triggers are data. Each row names the event type, a `family` (the sub-kind that
 //! decides what may merge: an arrest and a camp sentence are different detentions), an amnesty
-//! `measure` where the phrase describes one, and a case-insensitive pattern. All patterns run in
-//! one `RegexSet` pass over the document; only the rows that matched are then located. A few
+//! `measure` where the phrase describes one, and a case-insensitive pattern. One backward pass
+//! over the document finds where every row may start; each row is then matched only from its
+//! starts, as a search of the row alone would (see `row_matches`). A few
 //! context checks (an organisation called "Amnesty", "released a report", "forced labor camps")
 //! live next to the table as small reject lists rather than in the merging code.
 
 use std::sync::LazyLock;
 
-use regex::{Regex, RegexSet};
+use regex::Regex;
+use regex_automata::meta::Regex as MetaRegex;
+use regex_automata::{Anchored, Input, PatternID};
 
-use crate::text::{Document, Span};
+use crate::text::{contains_ignore_ascii_case, Document, Span};
+
+use super::presence::AllStarts;
 
 /// One row of the trigger table.
 #[derive(Debug, Clone, Copy)]
@@ -209,12 +214,49 @@ fn wrap(pattern: &str) -> String {
     format!(r"(?i)(?-u:\b)(?:{pattern})(?-u:\b)")
 }
 
-static SET: LazyLock<RegexSet> = LazyLock::new(|| {
-    let patterns: Vec<String> = TRIGGERS.iter().map(|d| wrap(d.pattern)).collect();
-    RegexSet::new(patterns).unwrap_or_else(|_| RegexSet::empty())
-});
+/// Where each row may start: one backward pass over the document finds the starts of all rows'
+/// matches.
+static STARTS: LazyLock<Option<AllStarts>> = LazyLock::new(|| AllStarts::new(&TRIGGERS.iter().map(|d| wrap(d.pattern)).collect::<Vec<_>>()));
 
+/// All rows, each searched on its own from a start (`Anchored::Pattern`), as its own search
+/// would choose its match there (leftmost-first).
+static ROWS_AT: LazyLock<Option<MetaRegex>> = LazyLock::new(|| MetaRegex::new_many(&TRIGGERS.iter().map(|d| wrap(d.pattern)).collect::<Vec<_>>()).ok());
+
+/// Each row alone: the fallback where the backward pass gives up.
 static EACH: LazyLock<Vec<Regex>> = LazyLock::new(|| TRIGGERS.iter().map(|d| crate::text::regex(&wrap(d.pattern))).collect());
+
+/// Per row, the spans a search of the whole text with that row alone finds (leftmost-first, in
+/// text order).
+///
+/// Why this is the same: such a search resumes at the end of its last match and takes the
+/// leftmost start from there where the row matches, with the match a search anchored there
+/// chooses. Every start the row has is among its `starts`, so trying them in order, skipping
+/// those before the resume point, finds each match the search finds.
+///
+/// `starts` are those [`trigger_starts`] finds in `text`, if already found.
+fn row_matches(text: &str, starts: Option<Vec<Vec<usize>>>) -> Vec<Vec<Span>> {
+    let found = starts.or_else(|| STARTS.as_ref().and_then(|s| s.of(text))).zip(ROWS_AT.as_ref());
+    let Some((starts, rows_at)) = found else {
+        return EACH.iter().map(|re| re.find_iter(text).map(|m| Span::new(m.start(), m.end())).collect()).collect();
+    };
+    let mut out = Vec::with_capacity(starts.len());
+    for (row, starts) in starts.iter().enumerate() {
+        let mut spans = Vec::new();
+        let mut resume = 0;
+        let Ok(pattern) = PatternID::try_from(row) else { continue };
+        for &start in starts {
+            if start < resume {
+                continue;
+            }
+            if let Some(m) = rows_at.search(&Input::new(text).range(start..).anchored(Anchored::Pattern(pattern))) {
+                spans.push(Span::new(m.start(), m.end()));
+                resume = m.end();
+            }
+        }
+        out.push(spans);
+    }
+    out
+}
 
 fn next_word(text: &str) -> &str {
     let rest = text.trim_start_matches([' ', '\'', '"']);
@@ -228,36 +270,41 @@ fn prev_word(text: &str) -> &str {
     rest.get(start..).unwrap_or("")
 }
 
+/// Whether `word` is one of `words` (lower-case ASCII), ASCII case aside.
+fn is_one_of(word: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Words are compared ASCII case aside rather than lower-cased copies (many triggers to check).
 fn rejected(doc: &Document, def: &TriggerDef, span: Span, matched: &str) -> bool {
-    let lower = matched.to_ascii_lowercase();
     let after = doc.norm.get(span.end..).unwrap_or("");
     let before = doc.norm.get(..span.start).unwrap_or("");
-    let mut next = next_word(after).to_ascii_lowercase();
-    if DETERMINERS.contains(&next.as_str()) && def.family == "release" {
+    let mut next = next_word(after);
+    if is_one_of(next, DETERMINERS) && def.family == "release" {
         let skip = after.trim_start().get(next.len()..).unwrap_or("");
-        next = next_word(skip).to_ascii_lowercase();
+        next = next_word(skip);
     }
-    let prev = prev_word(before).to_ascii_lowercase();
-    let key_of = |key: &str| lower == key || def.family == key;
-    if REJECT_AFTER.iter().any(|(key, words)| key_of(key) && words.contains(&next.as_str())) {
+    let prev = prev_word(before);
+    let key_of = |key: &str| matched.eq_ignore_ascii_case(key) || def.family == key;
+    if REJECT_AFTER.iter().any(|(key, words)| key_of(key) && is_one_of(next, words)) {
         return true;
     }
-    if REJECT_BEFORE.iter().any(|(key, words)| key_of(key) && words.contains(&prev.as_str())) {
+    if REJECT_BEFORE.iter().any(|(key, words)| key_of(key) && is_one_of(prev, words)) {
         return true;
     }
     if def.family == "release" && PUBLISHED.is_match(last_tokens(before, PUBLISHED_TOKENS)) {
         // "The report was released on Tuesday."
         return true;
     }
-    if def.family == "ordinal" && next == "of" && !lower.contains(" of ") {
+    if def.family == "ordinal" && next.eq_ignore_ascii_case("of") && !contains_ignore_ascii_case(matched, " of ") {
         // "the first round of selections" counts selections, not amnesties.
         return true;
     }
-    if def.family == "core" && lower.contains("amnesty") {
+    if def.family == "core" && contains_ignore_ascii_case(matched, "amnesty") {
         // The NGO: "Amnesty International", "Amnesty said", "Amnesty UK's".
         let capital = matched.starts_with('A');
         let org_next = ["international", "said", "says", "uk", "usa", "uk's", "international's"];
-        if capital && (org_next.contains(&next.as_str()) || lower == "amnesty" && prev == "the") {
+        if capital && (is_one_of(next, &org_next) || matched.eq_ignore_ascii_case("amnesty") && prev.eq_ignore_ascii_case("the")) {
             return true;
         }
     }
@@ -271,40 +318,23 @@ fn rejected(doc: &Document, def: &TriggerDef, span: Span, matched: &str) -> bool
     false
 }
 
-/// Bytes no trigger pattern can match (they are all letters, digits, spaces, apostrophes and hyphens)
-/// and that are not ASCII word characters, so cutting the text at them changes neither the
-/// matches nor the `\b` checks at the cut.
-fn never_in_trigger(byte: u8) -> bool {
-    matches!(byte, b'.' | b'!' | b'?' | b'\n' | b';' | b':' | b'"' | b'(' | b')')
-}
-
-/// The pieces of `text` between bytes that no trigger can span, as byte ranges. Searching them
-/// one by one finds exactly the matches a search of the whole text finds.
-fn trigger_windows(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut start = 0;
-    text.bytes().enumerate().filter(|&(_, b)| never_in_trigger(b)).map(|(i, _)| i).chain(std::iter::once(text.len())).filter_map(move |cut| {
-        let window = (start, cut);
-        start = cut + 1;
-        (window.1 > window.0).then_some(window)
-    })
+/// The finder of where each row may start (to scan for them alongside other patterns).
+pub fn trigger_starts() -> Option<&'static AllStarts> {
+    STARTS.as_ref()
 }
 
 /// Every trigger in the document, longest first where two overlap, sorted by start.
+#[cfg(test)]
 pub fn find_triggers(doc: &Document) -> Vec<RawHit> {
-    // One set pass per window says which rows to locate there: a window is a sentence or less,
-    // so a row is only searched where it is known to match.
+    find_triggers_from(doc, None)
+}
+
+/// [`find_triggers`], given the rows' starts in the document if [`trigger_starts`] already
+/// found them.
+pub fn find_triggers_from(doc: &Document, starts: Option<Vec<Vec<usize>>>) -> Vec<RawHit> {
     let mut found: Vec<(usize, Span)> = Vec::new();
-    for (lo, hi) in trigger_windows(&doc.norm) {
-        let Some(window) = doc.norm.get(lo..hi) else { continue };
-        for index in SET.matches(window).iter() {
-            let (Some(def), Some(re)) = (TRIGGERS.get(index), EACH.get(index)) else { continue };
-            for m in re.find_iter(window) {
-                let span = Span::new(lo + m.start(), lo + m.end());
-                if !rejected(doc, def, span, m.as_str()) {
-                    found.push((index, span));
-                }
-            }
-        }
+    for (index, (def, spans)) in TRIGGERS.iter().zip(row_matches(&doc.norm, starts)).enumerate() {
+        found.extend(spans.into_iter().filter(|&span| !rejected(doc, def, span, doc.slice(span))).map(|span| (index, span)));
     }
     // Row order breaks ties, as when each row was searched over the whole text in turn.
     found.sort_by(|a, b| a.1.start.cmp(&b.1.start).then(b.1.len().cmp(&a.1.len())).then(a.0.cmp(&b.0)));
@@ -357,7 +387,22 @@ mod tests {
     #[test]
     fn every_pattern_compiles() {
         assert_eq!(EACH.len(), TRIGGERS.len());
-        assert!(RegexSet::new(TRIGGERS.iter().map(|d| wrap(d.pattern))).is_ok());
+        assert!(STARTS.is_some() && ROWS_AT.is_some());
+    }
+
+    #[test]
+    fn rows_match_from_their_starts_as_searched_alone() {
+        let text = "The RELEASE CEREMONY\u{a0}released prisoners; a special pardon, pardons and mass pardoning. \
+                    He was re-arrested (not prearrested), sent him and two others to a labor camp, \u{201c}sentenced to death\u{201d}, \
+                    \u{17F}ent and sent to a \u{212A}wanliso, 2\u{17F}ent to a camp (a \u{17F} after a word byte starts a word), beaten to death, died in custody and the second round of pardons in 2015.\n\
+                    Released. Arrest";
+        let want: Vec<Vec<Span>> = EACH.iter().map(|re| re.find_iter(text).map(|m| Span::new(m.start(), m.end())).collect()).collect();
+        assert_eq!(row_matches(text, None), want);
+        // rows sharing starts and the case-folded non-ASCII letters are all there
+        assert!(want.iter().filter(|spans| !spans.is_empty()).count() >= 9);
+        assert!(want.iter().flatten().any(|m| text.get(m.start..m.end).is_some_and(|t| t.starts_with('\u{17F}'))));
+        assert!(want.iter().flatten().any(|m| text.get(m.start..m.end).is_some_and(|t| t.contains('\u{212A}'))));
+        assert_eq!(row_matches("", None), vec![Vec::<Span>::new(); TRIGGERS.len()]);
     }
 
     #[test]
@@ -390,6 +435,8 @@ mod tests {
     fn rejects_non_penal_uses() {
         assert!(found("Amnesty International said the camps grew.").is_empty());
         assert!(found("The ministry released a report on trade.").is_empty());
+        assert!(found("THE MINISTRY RELEASED A REPORT ON TRADE.").is_empty());
+        assert!(found("AMNESTY International said so.").is_empty());
         assert!(found("A report released Tuesday by the group shows new guard posts.").is_empty());
         assert!(!found("Dozens of prisoners released last week were ill.").is_empty());
         assert!(found("The report has been\n released.").is_empty());
