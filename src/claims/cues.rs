@@ -15,6 +15,9 @@ pub struct CueUse {
 const STRONG: CueUse = CueUse { bare_leading: true, trailing: true };
 const THAT_ONLY: CueUse = CueUse { bare_leading: false, trailing: true };
 const LEADING_THAT: CueUse = CueUse { bare_leading: false, trailing: false };
+/// Verbs whose object is the claim ("described him as ...", "condemned the abuses"), never
+/// written after it.
+const OBJECT: CueUse = CueUse { bare_leading: true, trailing: false };
 
 /// Reporting verbs and phrases, as written, with the canonical `cue` reported for them.
 pub const CUE_VERBS: &[(&str, &str, CueUse)] = &[
@@ -68,6 +71,20 @@ pub const CUE_VERBS: &[(&str, &str, CueUse)] = &[
     ("is quoted as saying", "quoted as saying", STRONG),
     ("are quoted as saying", "quoted as saying", STRONG),
     ("quoted", "quoted", LEADING_THAT),
+    ("denies", "denied", THAT_ONLY),
+    ("denied", "denied", THAT_ONLY),
+    ("deny", "denied", THAT_ONLY),
+    ("estimates", "estimated", THAT_ONLY),
+    ("estimated", "estimated", THAT_ONLY),
+    ("found", "found", LEADING_THAT),
+    ("finds", "found", LEADING_THAT),
+    ("adding", "added", LEADING_THAT),
+    ("described", "described", OBJECT),
+    ("describes", "described", OBJECT),
+    ("documented", "documented", OBJECT),
+    ("condemned", "condemned", OBJECT),
+    ("condemns", "condemned", OBJECT),
+    ("dismissed", "dismissed", OBJECT),
 ];
 
 /// Objects after which a verb like "corroborated" is itself the claim ("corroborated this news").
@@ -170,6 +187,21 @@ pub const HEAD_NOUNS: &[(&str, &str, bool)] = &[
     ("organisation", "ngo", false),
     ("organisations", "ngo", true),
     ("watchdog", "ngo", false),
+    ("department", "official", false),
+    ("broadcaster", "outlet", false),
+    ("newspaper", "outlet", false),
+    ("daily", "outlet", false),
+    ("family", "person", false),
+    ("relatives", "person", true),
+    ("friends", "person", true),
+    ("friend", "person", false),
+    ("mother", "person", false),
+    ("father", "person", false),
+    ("wife", "person", false),
+    ("husband", "person", false),
+    ("brother", "person", false),
+    ("sister", "person", false),
+    ("parents", "person", true),
     ("ngo", "ngo", false),
     ("ngos", "ngo", true),
     ("nonprofit", "ngo", false),

@@ -265,8 +265,9 @@ pub fn subject_of(prefix: &str) -> Span {
     let mut head_end = end;
     if index >= 2 {
         let previous = parts.get(index - 2).copied().unwrap_or((0, 0));
-        // "A second source, from Hoeryong, said": a place or group set off by commas.
-        let relative = ["who ", "which ", "from ", "in ", "near ", "based in ", "inside ", "at "]
+        // "A second source, from Hoeryong, said", "The report, based on interviews with ...,
+        // said": a place, group or basis set off by commas.
+        let relative = ["who ", "which ", "from ", "in ", "near ", "based in ", "based on ", "inside ", "at "]
             .iter()
             .any(|w| part.get(..w.len()).is_some_and(|start| start.eq_ignore_ascii_case(w)));
         let named_before = starts_with_name(text(previous)) || is_proper_name_phrase(text(previous).trim());

@@ -46,6 +46,13 @@ fn negated_or_passive(prefix: &str) -> bool {
     passive || possessive || negated
 }
 
+/// "North Korea has added guard towers", "the regime has found new ways": a perfect tense with
+/// an object is narration, not a report (which would go on with "that").
+fn is_narrative_perfect(prefix: &str, hit: &CueHit, after: &str) -> bool {
+    let auxiliary = prefix.split_whitespace().next_back().is_some_and(|w| ["has", "have", "had"].iter().any(|a| w.eq_ignore_ascii_case(a)));
+    auxiliary && matches!(hit.cue, "added" | "found") && after_that(after, 1).is_none()
+}
+
 /// Words that open a reported clause without carrying one ("said anything about").
 const EMPTY_CONTENT: &[&str] = &["anything", "nothing", "little", "much", "so"];
 
@@ -220,7 +227,7 @@ pub fn in_sentence(doc: &Document, sentence: Span, hits: &[&CueHit], accept: &dy
             claims.push(claim);
             return claims;
         }
-        if negated_or_passive(prefix) {
+        if negated_or_passive(prefix) || is_narrative_perfect(prefix, hit, text_of(hit.span.end, sentence_end)) {
             continue;
         }
         let subject = subject_of(prefix);

@@ -641,16 +641,23 @@ impl Registry {
                         .then_some(i)
                 })
             }
-            Reference::Definite => self
-                .recent()
-                .find(|(_, e)| {
+            Reference::Definite => {
+                // "the source" may be any unnamed source told of before and "the group" any NGO,
+                // but one told of lately with the same noun comes first ("a resident ..., a
+                // second source ..., the resident said": the resident)
+                let any_head = matches!(desc.source_type.as_str(), "anonymous_source" | "ngo");
+                let agrees = |e: &SourceEntry, same_head: bool| {
                     e.desc.source_type == desc.source_type
                         && e.desc.plural == desc.plural
                         && places_compatible(&e.desc.place, &desc.place)
-                        && (e.desc.source_type == "anonymous_source" || e.desc.head == desc.head)
+                        && (e.desc.head == desc.head || (any_head && !same_head))
                         || (desc.head == "agency" && matches!(e.desc.source_type.as_str(), "state_media" | "outlet") && !e.desc.person)
-                })
-                .map(|(i, _)| i),
+                };
+                // (only one spoken of lately: an old source is not what "the resident" recalls
+                // past several others)
+                let same_head = if any_head { self.recent().find(|(_, e)| agrees(e, true) && paragraph <= e.last_paragraph + 2) } else { None };
+                same_head.or_else(|| self.recent().find(|(_, e)| agrees(e, false))).map(|(i, _)| i)
+            }
             Reference::Indefinite => {
                 // A singular unnamed source right after another one that it only refines.
                 self.recent()

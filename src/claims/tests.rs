@@ -342,3 +342,28 @@ fn appositives_offices_and_quoted_as_saying() {
     let (_, claims) = run("The crackdown was ordered by the central Party, a source in South Pyongan Province reported to Daily NK on Tuesday.");
     assert_eq!(claims[0].reported_to.as_deref(), Some("Daily NK"));
 }
+
+/// Reporting verbs of the wider press: denial, estimates, findings, descriptions, and the verbs
+/// whose object is the claim; a perfect tense with an object stays narration.
+#[test]
+fn denials_estimates_findings_and_descriptions() {
+    let content = |text: &str| rows(text).into_iter().map(|r| r.1.trim_end_matches('.').to_string()).collect::<Vec<String>>();
+    assert_eq!(content("North Korea denies that the camps exist."), vec!["the camps exist"]);
+    assert_eq!(
+        content("South Korea's unification ministry estimates that between 80,000 and 120,000 people are held in the camps."),
+        vec!["between 80,000 and 120,000 people are held in the camps"]
+    );
+    assert_eq!(
+        content("A report by a Seoul-based rights group found that North Korea has executed at least seven people."),
+        vec!["North Korea has executed at least seven people"]
+    );
+    assert_eq!(content("Friends have described him as a devout Christian who ran tours."), vec!["him as a devout Christian who ran tours"]);
+    assert_eq!(content("His family has said he was tortured in custody for weeks."), vec!["he was tortured in custody for weeks"]);
+    let r = rows("The report, based on interviews with more than 100 women, said many had been held in police holding centres.");
+    assert_eq!(r[0].1.trim_end_matches('.'), "many had been held in police holding centres");
+    let r = rows("A man has been sentenced to death for smuggling films, a US-funded broadcaster reported Tuesday.");
+    assert_eq!((r[0].1.as_str(), r[0].2.as_str()), ("A man has been sentenced to death for smuggling films", "outlet"));
+    // "has added guard towers" tells what the regime did; the group is the source.
+    let r = rows("North Korea has added guard towers and fences at the camp, according to a US-based human rights group.");
+    assert_eq!((r.len(), r[0].2.as_str()), (1, "ngo"), "{r:?}");
+}
