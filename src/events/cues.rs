@@ -84,7 +84,7 @@ const PLANNED_AFTER: &str = r"(?i)^\s*(?:will|is expected|is set|be given|be gra
 /// Demands are not happenings either ("called on Pyongyang to release", "urged China to stop
 /// repatriating", "calls for the release of"): the verb of asking, then "to" or "for" right
 /// before the trigger.
-const HYPOTHETICAL: &str = r"(?i)(?-u:\b)(?:(?:would|could|might) (?:(?:even|also|well|still) )?have|(?:would|could|may|might) (?:(?:even|also|well|still) )?be|(?:could|may|might) (?:(?:even|also|well|still) )?face|if)(?-u:\b)|(?-u:\b)(?:urg(?:ed|es|e|ing)|call(?:ed|s|ing)?|demand(?:ed|s|ing)?|ask(?:ed|s|ing)?|appeal(?:ed|s|ing)?|press(?:ed|es|ing)?) (?:[a-z0-9'.-]+ ){0,5}?(?:to|for(?: the)?(?: immediate)?)$|(?-u:\b)(?:urg(?:ed|es|e|ing)|demand(?:ed|s|ing)?|seek(?:s|ing)?|sought)(?: the)?(?: immediate)?$";
+const HYPOTHETICAL: &str = r"(?i)(?-u:\b)(?:(?:would|could|might) (?:(?:even|also|well|still) )?have|(?:would|could|may|might) (?:(?:even|also|well|still) )?be|(?:could|may|might) (?:(?:even|also|well|still) )?face|if)(?-u:\b)|(?-u:\b)(?:urg(?:ed|es|e|ing)|call(?:ed|s|ing)?|demand(?:ed|s|ing)?|ask(?:ed|s|ing)?|appeal(?:ed|s|ing)?|press(?:ed|es|ing)?) (?:[a-z0-9'.-]+ ){0,5}?(?:to|for(?: the)?(?: immediate)?)$|(?-u:\b)(?:urg(?:ed|es|e|ing)|demand(?:ed|s|ing)?|seek(?:s|ing)?|sought)(?: the)?(?: immediate)?$|(?-u:\b)to (?:have|get)(?: [a-z']+){1,3}$";
 /// Explicit past ("has recently been launching"): separates an event from a planned one.
 const OCCURRED_BEFORE: &str = r"(?i)(?-u:\b)(?:recently|has been|have been|had been|last (?:week|month|year))(?-u:\b)";
 /// Exclusion ("did not include", "were not released", "no political prisoners ... were freed").
@@ -146,7 +146,9 @@ fn cue_words_of(word: &str) -> u8 {
         | "asks" | "asking" | "appeal" | "appealed" | "appeals" | "appealing" | "press" | "pressed" | "presses" | "pressing" | "seek" | "seeks" | "seeking"
         | "sought" => HYPOTHETICAL_WORD,
         // "plans to", "is to", "set to", "going to", "to grant" ...: all hold "to"
-        "planned" | "will" | "shall" | "to" | "ordered" | "orders" | "upcoming" => PLANNED_WORD,
+        "planned" | "will" | "shall" | "ordered" | "orders" | "upcoming" => PLANNED_WORD,
+        // and "bribes to have relatives released": a purpose, no happening
+        "to" => PLANNED_WORD | HYPOTHETICAL_WORD,
         // "has been", "had been", "last week"
         "recently" | "been" => OCCURRED_WORD,
         "last" => OCCURRED_WORD | NEW_REFERENCE_WORD,
@@ -212,7 +214,7 @@ fn first_word(text: &str) -> &str {
 /// Headlines write the future as "to" and a verb ("North Korea to free prisoners in amnesty",
 /// "DPRK to grant amnesty"); a lower-case word after "to" that is not a determiner or a noun of
 /// this press ("to thousands of prisoners", "to North Korea", "to labor camps") is that verb.
-static HEADLINE_FUTURE: LazyLock<Regex> = LazyLock::new(|| regex(r"(?:^|\s)(?:to|To)\s+([a-z]+)\b"));
+static HEADLINE_FUTURE: LazyLock<Regex> = LazyLock::new(|| regex(r"(?:^|\s)(?:to|To)\s+(?:([a-z]+)\b|$)"));
 const NOT_VERBS_AFTER_TO: &[&str] = &[
     "the",
     "a",
@@ -251,7 +253,8 @@ const NOT_VERBS_AFTER_TO: &[&str] = &[
 
 /// Whether a headline's words before a trigger make it planned (see [`HEADLINE_FUTURE`]).
 pub fn is_headline_future(sentence_before: &str) -> bool {
-    HEADLINE_FUTURE.captures_iter(sentence_before).any(|c| c.get(1).is_some_and(|w| !NOT_VERBS_AFTER_TO.contains(&w.as_str())))
+    // "North Korea to execute man": the trigger itself is the verb after "to".
+    HEADLINE_FUTURE.captures_iter(sentence_before).any(|c| c.get(1).is_none_or(|w| !NOT_VERBS_AFTER_TO.contains(&w.as_str())))
 }
 
 pub fn status(sentence_before: &str, clause_before: &str, tail: &Tail, clause_after: &str, habitual_possible: bool) -> (Status, bool) {
@@ -726,6 +729,8 @@ mod tests {
             "UN envoy urges",
             "activists also demanded the immediate",
             "seeking the",
+            "pay bribes to have relatives",
+            "to get him",
         ];
         let cues: [(u8, &Regex, usize); 8] = [
             (HYPOTHETICAL_WORD, &HYPOTHETICAL_RE, 10),

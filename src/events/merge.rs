@@ -435,8 +435,12 @@ impl<'a> Builder<'a> {
                 })
             })
             .map(|(i, _)| i);
-        if let Some(d) = nearest {
-            self.attach(d, h);
+        match nearest {
+            Some(d) => self.attach(d, h),
+            // "at least three people had been executed in Hoeryong since January": told only in
+            // passing, but counted or dated, and the story tells of no other such event
+            None if hit.count_min.is_some() || !hit.identity.is_empty() => self.other(h, event_type),
+            None => {}
         }
     }
 }

@@ -325,3 +325,18 @@ fn demands_are_not_events_and_continuing_practice_is_habitual() {
     let events = events_of("Prisoner freed\n\nAfter months of calls for his release, North Korea released the missionary on Tuesday.");
     assert!(events.iter().any(|e| e.status == "occurred"), "{events:?}");
 }
+
+/// Told only in passing ("had been executed"), a counted or dated happening is still a row when
+/// the story tells of no other of its kind; headlines put the future as "to" and the verb.
+#[test]
+fn passing_mentions_with_a_count_and_headline_verbs() {
+    let text = "Crackdown in Hyesan\n\nPolice have detained dozens of people, a source said. The source said that at least \
+                three people had been executed in Hoeryong since January.";
+    let events = events_of(text);
+    let execution = events.iter().find(|e| e.event_type == "execution").expect("an execution row");
+    assert_eq!(execution.count_min, Some(3));
+    // "North Korea to execute man": the trigger is the verb after "to".
+    assert!(cues::is_headline_future("North Korea to "));
+    // A missile fired is no dismissal.
+    assert!(events_of("North Korea fired a short-range ballistic missile into the sea on Thursday.").is_empty());
+}

@@ -61,7 +61,7 @@ pub const TRIGGERS: &[TriggerDef] = &[
         "release",
         "release",
         Some("release"),
-        r"released|releases?|freed|let go|set free|liberation of (?:the )?(?:prisoners|inmates|captives)|letting them go|let them go",
+        r"released|releases?|freed|let go|set free|liberation of (?:the )?(?:prisoners|inmates|captives)|letting them go|let them go|(?:was|were) returned (?:home|to (?:the united states|south korea|the south|japan|his family|her family))|handed (?:[a-z'-]+ ){0,6}?over to (?:south korea|the south|the united states|japan)",
     ),
     // Detention.
     t("detention", "arrest", None, r"arrest(?:ed|s|ing)?|apprehended|round(?:ed|ing|s)? up|taken into custody"),
@@ -70,23 +70,23 @@ pub const TRIGGERS: &[TriggerDef] = &[
         "detention",
         "camp",
         None,
-        r"sent (?:[a-z0-9'-]+ ){0,8}?to (?:a |an |the )?(?:[a-z'-]+ ){0,3}(?:camps?|prisons?|kwanliso|kyohwaso|jail|detention (?:centers?|centres?|facilit(?:y|ies)))|sentenced (?:[a-z'-]+ ){0,5}?to (?:(?:\d+|[a-z]+(?:-[a-z]+)?) (?:years?|months?)|life|death|hard labou?r|reform through labou?r)|sentenced to|imprisoned|incarcerated|jailed|locked up",
+        r"sent (?:[a-z0-9'-]+ ){0,8}?to (?:a |an |the )?(?:[a-z'-]+ ){0,3}(?:camps?|prisons?|kwanliso|kyohwaso|jail|detention (?:centers?|centres?|facilit(?:y|ies)))|sentenced (?:[a-z'-]+ ){0,5}?to (?:(?:\d+|[a-z]+(?:-[a-z]+)?) (?:years?|months?)|life|death|hard labou?r|reform through labou?r)|sentenced to|imprisoned|incarcerated|jailed|locked up|(?:handed|given|received|receiving|serving) (?:a |an )?(?:[a-z0-9-]+ )?(?:life|prison|jail|labou?r camp) (?:sentences?|terms?)",
     ),
-    t("detention", "held", None, r"detained|being held|held (?:in|at|there)|in custody"),
+    t("detention", "held", None, r"detained|being held|held (?:for (?:[a-z0-9-]+ ){1,3})?(?:in|at|there)|in custody|interrogated"),
     t("detention", "exile", None, r"exiled|exiling|banished|banishment"),
     // Forced return from abroad.
     t(
         "repatriation",
         "repatriation",
         None,
-        r"repatriat(?:ed|ion|ions|e|es|ing)|forcibly (?:returned|returning|sent back|deported)|forced returns?|sent back to north korea|return of (?:[a-z'-]+ ){0,2}(?:defectors|refugees|north koreans)|return(?:ed|ing|s)? (?:them|him|her) to north korea|returned (?:[a-z]+ ){0,3}defectors|deported to north korea|handed (?:them |him |her )?over to north korea",
+        r"repatriat(?:ed|ion|ions|e|es|ing)|forcibly (?:returned|returning|sent back|deported)|forced returns?|sent back to north korea|return of (?:[a-z'-]+ ){0,2}(?:defectors|refugees|north koreans)|return(?:ed|ing|s)? (?:them|him|her) to north korea|returned (?:[a-z]+ ){0,3}defectors|deported to north korea|handed (?:them |him |her )?over to north korea|(?:sent|deported) back from china",
     ),
     // Execution.
     t(
         "execution",
         "execution",
         None,
-        r"publicly executed|public executions?|executed|executions?|executes|firing squads?|shot (?:dead|publicly|to death)|publicly shot|put to death|hanged",
+        r"publicly executed|public executions?|executed|executions?|executes|execute|firing squads?|shot (?:dead|publicly|to death)|publicly shot|put to death|hanged",
     ),
     // Death in custody (only with a prison word in the sentence, see `needs_custody`).
     t("death", "death", None, r"died|dies|die|dying|dropping dead|dropped dead|(?:beaten|starved|tortured|worked) to death|deaths?"),
@@ -95,7 +95,7 @@ pub const TRIGGERS: &[TriggerDef] = &[
         "abuse",
         "abuse",
         None,
-        r"tortured|torture|beaten|beatings?|beat(?:s|ing)? (?:them|him|her|prisoners|inmates|detainees|defectors)|(?:kick|punch|whipp?)(?:ed|ing|s)? (?:them|him|her|prisoners|inmates|detainees|defectors|(?:pregnant )?women)|forced abortions?|(?:forced|forcing|force|forces) (?:them|her|women|pregnant women|prisoners|inmates|detainees) to (?:have |undergo )?abortions?|sexual (?:assault|abuse|violence)|raped?|human rights abuses|abuses?|starvation (?:rations|diets?)|starving|going hungry|fed only|forced labou?r|violent punishments?|mistreat(?:ed|ment)|ill-treatment|maltreatment",
+        r"tortured|torture|beaten|beatings?|beat(?:s|ing)? (?:them|him|her|prisoners|inmates|detainees|defectors|those|anyone|people)|rations (?:[a-z0-9'-]+ ){0,5}?(?:have been |had been |were |was )?(?:cut|reduced|slashed)|(?:cut|reduced|slashed) (?:their |the |food )*rations|(?:kick|punch|whipp?)(?:ed|ing|s)? (?:them|him|her|prisoners|inmates|detainees|defectors|(?:pregnant )?women)|forced abortions?|(?:forced|forcing|force|forces) (?:them|her|women|pregnant women|prisoners|inmates|detainees) to (?:have |undergo )?abortions?|sexual (?:assault|abuse|violence)|raped?|human rights abuses|abuses?|starvation (?:rations|diets?)|starving|going hungry|fed only|forced labou?r|violent punishments?|mistreat(?:ed|ment)|ill-treatment|maltreatment",
     ),
     // Indoctrination.
     t(
@@ -128,6 +128,8 @@ const REJECT_AFTER: &[(&str, &[&str])] = &[
     ("forced labor", &["camp", "camps"]),
     ("forced labour", &["camp", "camps"]),
     ("fired", &["at", "on", "shots", "missiles", "a", "rockets"]),
+    // "dismissed the report as a fabrication": a denial, not a dismissal from office.
+    ("dismissed", &["report", "reports", "claims", "allegations", "accusations", "criticism", "charges", "concerns", "it", "them", "as", "findings"]),
     ("death", &["penalty", "sentence", "sentences", "row", "toll"]),
     ("deaths", &["penalty"]),
 ];
@@ -280,7 +282,7 @@ fn rejected(doc: &Document, def: &TriggerDef, span: Span, matched: &str) -> bool
     let after = doc.norm.get(span.end..).unwrap_or("");
     let before = doc.norm.get(..span.start).unwrap_or("");
     let mut next = next_word(after);
-    if is_one_of(next, DETERMINERS) && def.family == "release" {
+    if is_one_of(next, DETERMINERS) && (def.family == "release" || matched.eq_ignore_ascii_case("dismissed")) {
         let skip = after.trim_start().get(next.len()..).unwrap_or("");
         next = next_word(skip);
     }
@@ -424,6 +426,11 @@ mod tests {
             ("Inmates had to attend lectures on the leader's greatness.", "indoctrination"),
             ("Families paid bribes to the guards.", "corruption"),
             ("The prison chief was dismissed in March.", "personnel"),
+            ("The student was handed over to South Korea at Panmunjom.", "release"),
+            ("Bribes are paid to have relatives released before trial.", "release"),
+            ("One man was handed a life sentence.", "detention"),
+            ("She was held for three months at a holding centre.", "detention"),
+            ("Food rations at the camp have been cut since spring.", "abuse"),
         ];
         for (text, want) in cases {
             let got = found(text);
@@ -442,6 +449,8 @@ mod tests {
         assert!(found("The report has been\n released.").is_empty());
         assert!(found("Kim Jong Nam's poisoning death shocked Seoul.").is_empty());
         assert!(found("He was kicked out of the party.").is_empty());
+        assert!(found("A spokesman dismissed the report as a fabrication.").is_empty());
+        assert!(!found("The prison chief was dismissed in March.").is_empty());
         // A death needs a word of custody in its sentence.
         assert!(found("His grandmother died of old age in 2015.").is_empty());
         assert!(found("He refilled its forced labor camps.").iter().all(|(t, _)| t != "abuse"));
