@@ -139,7 +139,11 @@ fn build_set(patterns: &[&str]) -> RegexSet {
 }
 
 pub static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"^(?i:by)\s+([A-Z][\p{L}.'-]+(?:\s+[A-Z][\p{L}.'-]+){1,3}(?:\s*(?:,|and|&)\s*[A-Z][\p{L}.'-]+(?:\s+[A-Z][\p{L}.'-]+){0,3})*)\s*(?:$|[|,•·-]|\s{2,})")
+    // The names end at the line's end, a separator, or an address in brackets ("BY KANG JI-WON
+    // [kang.jiwon@joongang.co.kr]").
+    regex(
+        r"^(?i:by)\s+([A-Z][\p{L}.'-]+(?:\s+[A-Z][\p{L}.'-]+){1,3}(?:\s*(?:,|and|&)\s*[A-Z][\p{L}.'-]+(?:\s+[A-Z][\p{L}.'-]+){0,3})*)\s*(?:$|[|,•·\[(<-]|\s{2,})",
+    )
 });
 pub static TRANSLATOR: LazyLock<Regex> = LazyLock::new(|| {
     // The names end at an editor's credit or at a sentence that follows on the same line
@@ -152,7 +156,7 @@ pub static TRANSLATOR: LazyLock<Regex> = LazyLock::new(|| {
 /// Service"). Roles this press credits at the foot of a story; editors are not authors.
 pub static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"^(?i:(reported|written(?:\s+in\s+english)?|translated(?:\s+from\s+\w+)?|edited|produced)(?:\s+and\s+\w+)?\s+by)\s+([A-Z][\p{L}'-]+(?:\s+[A-Z][\p{L}'-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\p{L}'-]+(?:\s+[A-Z][\p{L}'-]+){0,3})*)(?:\s+(?:for|of|at|with)\s+[^.]{1,60})?$",
+        r"^(?i:(reported|reporting|written(?:\s+in\s+english)?|translated(?:\s+from\s+\w+)?|edited|editing|produced)(?:\s+and\s+\w+)?\s+by)\s+([A-Z][\p{L}'-]+(?:\s+[A-Z][\p{L}'-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\p{L}'-]+(?:\s+[A-Z][\p{L}'-]+){0,3})*)(?:\s+(?:for|of|at|with)\s+[^.]{1,60})?$",
     )
 });
 
@@ -160,13 +164,14 @@ pub static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 /// `None` when any sentence of the line is not a credit.
 pub fn credits(line: &str) -> Option<(Vec<&str>, Vec<&str>)> {
     let (mut authors, mut translators) = (Vec::new(), Vec::new());
-    let sentences = line.trim().trim_start_matches('*').trim_end_matches('.').split(". ").map(str::trim);
+    // Wire credits join their sentences with semicolons ("Reporting by NAME; Editing by NAME").
+    let sentences = line.trim().trim_start_matches('*').trim_end_matches('.').split([';']).flat_map(|part| part.split(". ")).map(str::trim);
     for sentence in sentences {
         let found = CREDIT.captures(sentence)?;
         let (role, names) = (found.get(1)?.as_str().to_ascii_lowercase(), found.get(2)?.as_str());
         if role.starts_with("translated") {
             translators.push(names);
-        } else if role.starts_with("reported") || role.starts_with("written") {
+        } else if role.starts_with("report") || role.starts_with("written") {
             authors.push(names);
         }
     }
@@ -180,7 +185,9 @@ pub static BIO: LazyLock<Regex> = LazyLock::new(|| {
 });
 static DATE_STAMP: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)^(?:(?:posted|published|updated|date)\s*:?\s*)?(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?\s*,?\s*)?(?:[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[a-z]{3,9}\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2})(?:\s*(?:\||-|at|,)?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|[a-z]{2,4})?)?(?:\s*\|.*)?$",
+        // Also "Thu 1 Dec 2016 06.12 GMT", "2 May 2013 Last updated at 05:41 GMT" and
+        // "Issued on: 24/11/2021 - 08:31".
+        r"(?i)^(?:(?:posted|published|updated|date|issued(?:\s+on)?)\s*:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?\s*,?\s*)?(?:[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[a-z]{3,9}\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})(?:\s*(?:\||-|at|,|(?:last\s+)?updated(?:\s+at)?)?\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|[a-z]{2,4})?)?(?:\s*\|.*)?$",
     )
 });
 pub static SCRAPE_HEADER: LazyLock<Regex> = LazyLock::new(|| regex(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s+(.+)$"));
@@ -207,7 +214,7 @@ fn starts_with_any_ignore_ascii_case(line: &str, prefixes: &[&str]) -> bool {
 fn may_be_date_stamp(line: &str, first: char) -> bool {
     first.is_numeric()
         || line.split_whitespace().nth(1).and_then(|w| w.chars().next()).is_some_and(char::is_numeric)
-        || starts_with_any_ignore_ascii_case(line, &["po", "pu", "up", "da"])
+        || starts_with_any_ignore_ascii_case(line, &["po", "pu", "up", "da", "is", "mon", "tue", "wed", "thu", "fri", "sat", "sun"])
 }
 
 /// Each pattern below runs only on lines that can match it (judged from the first characters or
@@ -228,7 +235,8 @@ pub fn classify(line: &str) -> LineClass {
     if after_stars.starts_with(['t', 'T']) && TRANSLATOR.is_match(trimmed) {
         return LineClass::Translator;
     }
-    if starts_with_any_ignore_ascii_case(after_stars, &["reported", "written", "produced", "edited"]) && credits(after_stars).is_some() {
+    if starts_with_any_ignore_ascii_case(after_stars, &["reported", "reporting", "written", "produced", "edited", "editing"]) && credits(after_stars).is_some()
+    {
         return LineClass::Credits;
     }
     let by = trimmed.get(..2).is_some_and(|w| w.eq_ignore_ascii_case("by"));
@@ -338,6 +346,12 @@ mod tests {
         assert_eq!(classify("13:34, January 10, 2012"), LineClass::DateStamp);
         assert_eq!(classify("February 23, 2012 |  4:00 am"), LineClass::DateStamp);
         assert_eq!(classify("February 27, 2017 - 13:58 AMT"), LineClass::DateStamp);
+        assert_eq!(classify("Thu 1 Dec 2016 06.12 GMT"), LineClass::DateStamp);
+        assert_eq!(classify("2 May 2013 Last updated at 05:41 GMT"), LineClass::DateStamp);
+        assert_eq!(classify("Issued on: 24/11/2021 - 08:31"), LineClass::DateStamp);
+        assert_eq!(classify("Reporting by Choi Sung-min; Editing by Paul Tait"), LineClass::Credits);
+        assert_eq!(credits("Reporting by Choi Sung-min; Editing by Paul Tait"), Some((vec!["Choi Sung-min"], vec![])));
+        assert_eq!(classify("BY KANG JI-WON [kang.jiwon@joongang.co.kr]"), LineClass::Byline);
         assert_eq!(classify(" date 2017-02-27 Seoul: North Korea executes officials"), LineClass::ScrapeHeader);
     }
 

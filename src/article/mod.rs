@@ -131,6 +131,21 @@ fn is_title_case_place(name: &str) -> bool {
 }
 
 /// A line that reads like a headline: short, no sentence-final period.
+/// Words a line of two to four capitalised words holds when it is not a person's name.
+const NOT_IN_NAMES: &[&str] =
+    &["North", "South", "Korea", "Korean", "News", "Daily", "Press", "Agency", "Ministry", "Seoul", "Pyongyang", "The", "Of", "Image", "Photo", "Related"];
+
+/// A person's name alone on a line, maybe with where they write from ("Daniel Harker in Seoul").
+fn byline_name(line: &str) -> Option<&str> {
+    let line = line.trim();
+    let name = line.split_once(" in ").map_or(line, |(name, place)| if place.split_whitespace().count() <= 2 { name } else { line });
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let name_word = |w: &&str| {
+        w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '.')) && !NOT_IN_NAMES.contains(w)
+    };
+    ((2..=4).contains(&words.len()) && words.iter().all(name_word) && outlets::lookup(name).is_none()).then_some(name)
+}
+
 fn headline_like(line: &str) -> bool {
     let line = line.trim();
     let words = line.split_whitespace().count();
@@ -150,6 +165,25 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 /// --", "Beijing, Jan. 3 (Xinhua) --". Without the date and agency such a start is prose.
 static DATELINE_TITLE_CASE: LazyLock<Regex> =
     LazyLock::new(|| regex(r"^([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?),\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*\(([^()]{2,40})\)\s*(?:--|-–|—|–|―|-)\s*"));
+/// Agencies' forms without a date or without brackets: "Seoul (AFP) –", "SEOUL, Oct. 5 Kyodo -".
+/// The bracketed or trailing name must be a known outlet.
+static DATELINE_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"^([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+){0,3})(?:\s*\(([^()]{2,40})\)|,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+([A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?))\s*(?:--|-–|—|–|―|-)\s*",
+    )
+});
+/// A footer or credit line that is an outlet's name: "© 2021 AFP", "==Kyodo", "BBC News, Seoul".
+fn outlet_of_footer(line: &str) -> Option<&'static outlets::Outlet> {
+    let line = line.trim();
+    if line.is_empty() || line.split_whitespace().count() > 5 {
+        return None;
+    }
+    let stripped = line.trim_start_matches(|c: char| c == '©' || c == '=' || c.is_whitespace());
+    let stripped = stripped.strip_prefix("Copyright").or_else(|| stripped.strip_prefix("(c)")).unwrap_or(stripped).trim_start();
+    let stripped = stripped.trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
+    let name = stripped.split(',').next().unwrap_or("").trim().trim_end_matches('.');
+    outlets::lookup(name).filter(|o| o.kind != "ngo")
+}
 static LEAD_OUTLET: LazyLock<Regex> = LazyLock::new(|| regex(r"^([A-Z][A-Za-z]*(?:[A-Z.][A-Za-z]+)+)\s+[-–—]\s+"));
 /// Phrases in which this press names itself: "Daily NK has learned", "told Daily NK".
 static SELF_REFERENCE: LazyLock<Regex> = LazyLock::new(|| regex(&self_reference_pattern(r"\b")));
@@ -299,10 +333,20 @@ pub fn analyse(original: &str, meta: &Meta) -> ArticleInfo {
     if scraped_title.is_none() {
         let first_stamp = lines.iter().position(|l| matches!(l.class, LineClass::DateStamp | LineClass::Byline));
         let before_stamp = first_stamp.and_then(|stamp| content.iter().rev().find(|&&i| i < stamp).copied());
+        let text_of_line = |i: usize| line_text(&lines.get(i).map_or(0..0, |l| l.range.clone()));
+        // "Han Seo Yeon" / "Daniel Harker in Seoul" above the date stamp: a byline without "By".
+        let name_above_stamp = before_stamp.and_then(|i| byline_name(text_of_line(i)).map(|name| (i, name.to_string())));
         let candidate = match before_stamp {
-            Some(i) if headline_like(line_text(&lines.get(i).map_or(0..0, |l| l.range.clone()))) => Some(i),
-            _ => content.first().copied().filter(|&i| headline_like(line_text(&lines.get(i).map_or(0..0, |l| l.range.clone())))),
+            Some(i) if name_above_stamp.is_some() => content.iter().copied().find(|&j| j < i && headline_like(text_of_line(j))),
+            Some(i) if headline_like(text_of_line(i)) => Some(i),
+            _ => content.first().copied().filter(|&i| headline_like(text_of_line(i))),
         };
+        if let Some((i, name)) = name_above_stamp {
+            info.authors.push(name);
+            if let Some(line) = lines.get_mut(i) {
+                line.class = LineClass::Boilerplate;
+            }
+        }
         // A headline stands alone: the next content line is not its continuation.
         title_line = candidate.filter(|&i| {
             content.len() > 1 && {
@@ -367,6 +411,15 @@ pub fn analyse(original: &str, meta: &Meta) -> ArticleInfo {
     for lead in blocks.iter().filter(|b| b.kind == BlockKind::Body).take(3) {
         let lead_text = lead.lines.first().map_or("", |r| line_text(r));
         let dateline = DATELINE.captures(lead_text).filter(|c| c.get(1).is_some() || c.get(2).is_some()).or_else(|| DATELINE_TITLE_CASE.captures(lead_text));
+        let agency = DATELINE_AGENCY.captures(lead_text).and_then(|c| {
+            let outlet = c.get(2).or_else(|| c.get(3)).and_then(|m| outlets::lookup(m.as_str().trim()))?;
+            Some((c.get(1)?.as_str().to_string(), outlet.name.clone()))
+        });
+        if let (None, Some((city, outlet))) = (&dateline, agency) {
+            info.dateline = Some(city);
+            outlet_from_text = Some(outlet);
+            break;
+        }
         if let Some(c) = dateline {
             info.dateline = c.get(1).map(|m| m.as_str().trim().to_string()).filter(|d| d.len() >= 3);
             if let Some(name) = c.get(2) {
@@ -385,7 +438,8 @@ pub fn analyse(original: &str, meta: &Meta) -> ArticleInfo {
         }
     }
     if outlet_from_text.is_none() {
-        outlet_from_text = byline_outlet.or_else(|| self_reference(original, &blocks));
+        let footer = || lines.iter().filter(|l| l.class != LineClass::Blank).find_map(|l| outlet_of_footer(line_text(&l.range))).map(|o| o.name.clone());
+        outlet_from_text = byline_outlet.or_else(footer).or_else(|| self_reference(original, &blocks));
     }
 
     info.title = meta.title.clone().or(title_text.filter(|t| !t.is_empty()));

@@ -214,3 +214,35 @@ fn self_reference_boundaries_read_alike_without_non_ascii_words() {
     assert!(NON_ASCII_WORD_CHAR.is_match("x\u{0301}"));
     assert!(NON_ASCII_WORD_CHAR.is_match("\u{203F}"));
 }
+
+/// Bylines without "By" above a date stamp, wire credits and the date stamps of British sites.
+#[test]
+fn bylines_without_by_and_wire_credits() {
+    let info = read("Province holds public execution of drug dealers\n\nHan Seo Yeon\nMarch 21, 2024\n\nAuthorities executed two men, a source said.");
+    assert_eq!(info.title.as_deref(), Some("Province holds public execution of drug dealers"));
+    assert_eq!(info.authors, vec!["Han Seo Yeon"]);
+    assert!(!info.body.contains("Han Seo Yeon"));
+    let info =
+        read("Camp expands, images suggest\n\nNew images show barracks\n\nDaniel Harker in Seoul\nThu 1 Dec 2016 06.12 GMT\n\nThe camp grew, a group said.");
+    assert_eq!(info.title.as_deref(), Some("Camp expands, images suggest"));
+    assert_eq!(info.authors, vec!["Daniel Harker"]);
+    let info =
+        read("US citizen sentenced to hard labour\n\n2 May 2013 Last updated at 05:41 GMT\n\nBy Rachel Dunmore\n\nA court sentenced him, state media said.");
+    assert_eq!(info.title.as_deref(), Some("US citizen sentenced to hard labour"));
+    let info = read("Women face abuse\n\nSEOUL (Reuters) - Women were beaten, a report said.\n\nReporting by Choi Sung-min; Editing by Paul Tait");
+    assert_eq!(info.authors, vec!["Choi Sung-min"]);
+}
+
+/// Agencies' datelines without a date or brackets, and footers that name the outlet.
+#[test]
+fn agency_datelines_and_outlet_footers() {
+    let info = read("Man to be executed\n\nSeoul (AFP) – A man has been sentenced to death, a broadcaster reported.\n\n© 2021 AFP");
+    assert_eq!((info.dateline.as_deref(), info.outlet.as_deref()), (Some("Seoul"), Some("Agence France-Presse")));
+    let info = read("Student returned\n\nSEOUL, Oct. 5 Kyodo - North Korea handed over a student. He told CNN he was well treated.\n\n==Kyodo");
+    assert_eq!((info.dateline.as_deref(), info.outlet.as_deref()), (Some("SEOUL"), Some("Kyodo News")));
+    let info = read("US citizen sentenced\n\nBy Rachel Dunmore\nBBC News, Seoul\n\nA court sentenced him to 15 years, state media said.");
+    assert_eq!(info.outlet.as_deref(), Some("BBC"));
+    // A city opening a sentence with a bracket is no dateline unless an agency is in it.
+    let info = read("Camp report\n\nSeoul (the capital) - hosted talks on Monday.");
+    assert_eq!(info.dateline, None);
+}

@@ -70,13 +70,36 @@ pub fn extract_with_names(doc: &Document, lexicon: &Lexicon, names: &[Hit], time
     let all_spans = SentenceMentions::new(doc, mentions.iter().map(|m| m.span));
     for m in &mut mentions {
         link::candidates(m, lexicon);
+    }
+    // Facilities the story names unambiguously, with the sentence that names them.
+    let named: Vec<(String, Option<usize>)> = mentions
+        .iter()
+        .filter_map(|m| match m.candidates.as_slice() {
+            [one] => Some((one.clone(), doc.sentence_index_at(m.span.start))),
+            _ => None,
+        })
+        .collect();
+    for m in &mut mentions {
         m.decided = match m.candidates.as_slice() {
             [] => None,
             [one] => Some(one.clone()),
             several => {
                 let cues = cue_text(doc, &[m.span], &all_spans);
                 let surface = doc.slice(m.span);
-                link::choose(several, lexicon, m.facility_type, m.operator, &cues, surface)
+                // The evidence around the mention first (type, operator, cues), then a candidate
+                // the story names unambiguously in another sentence ("Jongo-ri prison camp ...
+                // Camp No. 12"; in one sentence the two are a list), then the numbering habit.
+                let sentence = doc.sentence_index_at(m.span.start);
+                let elsewhere = || {
+                    let mut known = several.iter().filter(|c| named.iter().any(|(id, s)| id == *c && *s != sentence));
+                    match (known.next(), known.next()) {
+                        (Some(only), None) => Some(only.clone()),
+                        _ => None,
+                    }
+                };
+                link::choose(several, lexicon, m.facility_type, m.operator, &cues, "")
+                    .or_else(elsewhere)
+                    .or_else(|| link::choose(several, lexicon, m.facility_type, m.operator, &cues, surface))
             }
         };
     }
@@ -437,6 +460,10 @@ mod tests {
         assert_eq!(rs[2].0.facility_id.as_deref(), Some("kyohwaso-12"));
         // Given as a second name of the re-education camp, "Camp No. 12" is that camp.
         let rs = rows("The group interviewed 31 defectors held at Chongori Kyohwaso, known as Camp No. 12, between 2010 and 2018.");
+        let ids: Vec<Option<&str>> = rs.iter().map(|(f, _)| f.facility_id.as_deref()).collect();
+        assert_eq!(ids, vec![Some("kyohwaso-12")], "{rs:?}");
+        // Named unambiguously elsewhere in the story, "Camp No. 12" is that camp.
+        let rs = rows("Food rations at Camp No. 12 have been cut. Inmates at the Jongo-ri prison camp are dying of hunger.");
         let ids: Vec<Option<&str>> = rs.iter().map(|(f, _)| f.facility_id.as_deref()).collect();
         assert_eq!(ids, vec![Some("kyohwaso-12")], "{rs:?}");
         let rs = rows("Images show new buildings inside Kwanliso No. 16, a political prison camp that holds an estimated 20,000 people.");
