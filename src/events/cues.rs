@@ -84,7 +84,7 @@ const PLANNED_AFTER: &str = r"(?i)^\s*(?:will|is expected|is set|be given|be gra
 /// Demands are not happenings either ("called on Pyongyang to release", "urged China to stop
 /// repatriating", "calls for the release of"): the verb of asking, then "to" or "for" right
 /// before the trigger.
-const HYPOTHETICAL: &str = r"(?i)(?-u:\b)(?:(?:would|could|might) (?:(?:even|also|well|still) )?have|(?:would|could|may|might) (?:(?:even|also|well|still) )?be|(?:could|may|might) (?:(?:even|also|well|still) )?face|if)(?-u:\b)|(?-u:\b)(?:urg(?:ed|es|e|ing)|call(?:ed|s|ing)?|demand(?:ed|s|ing)?|ask(?:ed|s|ing)?|appeal(?:ed|s|ing)?|press(?:ed|es|ing)?) (?:[a-z0-9'.-]+ ){0,5}?(?:to|for(?: the)?(?: immediate)?)$|(?-u:\b)(?:urg(?:ed|es|e|ing)|demand(?:ed|s|ing)?|seek(?:s|ing)?|sought)(?: the)?(?: immediate)?$|(?-u:\b)to (?:have|get)(?: [a-z']+){1,3}$";
+const HYPOTHETICAL: &str = r"(?i)(?-u:\b)(?:(?:would|could|might) (?:(?:even|also|well|still) )?have|(?:would|could|may|might) (?:(?:even|also|well|still) )?be|(?:could|may|might) (?:(?:even|also|well|still) )?face|if)(?-u:\b)|(?-u:\b)(?:urg(?:ed|es|e|ing)|call(?:ed|s|ing)?|demand(?:ed|s|ing)?|ask(?:ed|s|ing)?|appeal(?:ed|s|ing)?|press(?:ed|es|ing)?) (?:[a-z0-9'.-]+ ){0,5}?(?:to|for)(?: [a-z']+){0,5}$|(?-u:\b)(?:urg(?:ed|es|e|ing)|demand(?:ed|s|ing)?|seek(?:s|ing)?|sought)(?: the)?(?: immediate)?$|(?-u:\b)to (?:have|get)(?: [a-z']+){1,3}$";
 /// Explicit past ("has recently been launching"): separates an event from a planned one.
 const OCCURRED_BEFORE: &str = r"(?i)(?-u:\b)(?:recently|has been|have been|had been|last (?:week|month|year))(?-u:\b)";
 /// Exclusion ("did not include", "were not released", "no political prisoners ... were freed").
@@ -729,6 +729,7 @@ mod tests {
             "UN envoy urges",
             "activists also demanded the immediate",
             "seeking the",
+            "urged Pyongyang to grant him",
             "pay bribes to have relatives",
             "to get him",
         ];

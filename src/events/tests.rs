@@ -316,7 +316,8 @@ fn a_date_after_comes_after_belongs_to_another_happening() {
 #[test]
 fn demands_are_not_events_and_continuing_practice_is_habitual() {
     let text = "UN envoy urges release\n\nThe U.N. special rapporteur called Thursday on Pyongyang to release all political prisoners. \
-                Activists also demanded the release of the detained missionaries.";
+                Activists also demanded the release of the detained missionaries. The State Department urged \
+                Pyongyang to grant him amnesty.";
     let events = events_of(text);
     assert!(events.iter().all(|e| e.event_type != "release" && e.event_type != "amnesty"), "{events:?}");
     let events = events_of("North Korea continues to carry out public executions near markets and schools.");
