@@ -192,6 +192,8 @@ fn build(doc: &Document, clauses: &Clauses, cues: &mut DocCues, raw: &RawHit, ma
     let headline = doc.paragraphs.get(sentence.paragraph).is_some_and(|p| p.kind != BlockKind::Body);
     let (status, explicit) = match cues::status(sentence_before, clause_before, &tail, clause_after, habitual_possible) {
         (Status::Occurred, false) if headline && cues::is_headline_future(sentence_before) => (Status::Planned, true),
+        // "sentenced to death": the execution is ordered, not done
+        (Status::Occurred, _) if raw.def.family == "death_sentence" => (Status::Planned, true),
         found => found,
     };
     let amnesty_like = raw.def.event_type == "amnesty" || raw.def.event_type == "release";

@@ -341,3 +341,12 @@ fn passing_mentions_with_a_count_and_headline_verbs() {
     // A missile fired is no dismissal.
     assert!(events_of("North Korea fired a short-range ballistic missile into the sea on Thursday.").is_empty());
 }
+
+/// A death sentence is an execution ordered ("planned"), with the firing squad it names.
+#[test]
+fn a_death_sentence_is_a_planned_execution() {
+    let events = events_of("A man has been sentenced to death by firing squad for smuggling copies of a South Korean drama.");
+    assert_eq!(types(&events), vec![("execution", "planned")]);
+    let events = events_of("The two men were publicly executed by firing squad in Hyesan last week.");
+    assert_eq!(types(&events), vec![("execution", "occurred")]);
+}

@@ -70,7 +70,7 @@ pub const TRIGGERS: &[TriggerDef] = &[
         "detention",
         "camp",
         None,
-        r"sent (?:[a-z0-9'-]+ ){0,8}?to (?:a |an |the )?(?:[a-z'-]+ ){0,3}(?:camps?|prisons?|kwanliso|kyohwaso|jail|detention (?:centers?|centres?|facilit(?:y|ies)))|sentenced (?:[a-z'-]+ ){0,5}?to (?:(?:\d+|[a-z]+(?:-[a-z]+)?) (?:years?|months?)|life|death|hard labou?r|reform through labou?r)|sentenced to|imprisoned|incarcerated|jailed|locked up|(?:handed|given|received|receiving|serving) (?:a |an )?(?:[a-z0-9-]+ )?(?:life|prison|jail|labou?r camp) (?:sentences?|terms?)",
+        r"sent (?:[a-z0-9'-]+ ){0,8}?to (?:a |an |the )?(?:[a-z'-]+ ){0,3}(?:camps?|prisons?|kwanliso|kyohwaso|jail|detention (?:centers?|centres?|facilit(?:y|ies)))|sentenced (?:[a-z'-]+ ){0,5}?to (?:(?:\d+|[a-z]+(?:-[a-z]+)?) (?:years?|months?)|life|hard labou?r|reform through labou?r)|sentenced to|imprisoned|incarcerated|jailed|locked up|(?:handed|given|received|receiving|serving) (?:a |an )?(?:[a-z0-9-]+ )?(?:life|prison|jail|labou?r camp) (?:sentences?|terms?)",
     ),
     t("detention", "held", None, r"detained|being held|held (?:for (?:[a-z0-9-]+ ){1,3})?(?:in|at|there)|in custody|interrogated"),
     t("detention", "exile", None, r"exiled|exiling|banished|banishment"),
@@ -87,6 +87,13 @@ pub const TRIGGERS: &[TriggerDef] = &[
         "execution",
         None,
         r"publicly executed|public executions?|executed|executions?|executes|execute|firing squads?|shot (?:dead|publicly|to death)|publicly shot|put to death|hanged",
+    ),
+    // A death sentence is an execution ordered, not yet carried out (see `hits::build`).
+    t(
+        "execution",
+        "death_sentence",
+        None,
+        r"sentenced (?:[a-z'-]+ ){0,5}?to death(?: by (?:a )?(?:firing squads?|hanging))?|death sentences?|condemned to death",
     ),
     // Death in custody (only with a prison word in the sentence, see `needs_custody`).
     t("death", "death", None, r"died|dies|die|dying|dropping dead|dropped dead|(?:beaten|starved|tortured|worked) to death|deaths?"),
@@ -427,6 +434,7 @@ mod tests {
             ("Families paid bribes to the guards.", "corruption"),
             ("The prison chief was dismissed in March.", "personnel"),
             ("The student was handed over to South Korea at Panmunjom.", "release"),
+            ("A man has been sentenced to death by firing squad for smuggling films.", "execution"),
             ("Bribes are paid to have relatives released before trial.", "release"),
             ("One man was handed a life sentence.", "detention"),
             ("She was held for three months at a holding centre.", "detention"),
