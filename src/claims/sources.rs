@@ -389,6 +389,11 @@ pub(crate) fn describe_unplaced(phrase: &str) -> Option<Unplaced> {
         None => None,
     };
     desc.via = outlets_found.iter().find(|(s, _, _, _)| spoke_to(*s)).map(|(_, _, n, _)| n.to_string());
+    // "A woman who was held at the camp before fleeing to South Korea": a person the phrase says
+    // was detained or fled the country speaks as a defector.
+    let head = head
+        .map(|&(word, kind, plural)| if kind == "person" && tells_of_escape_or_detention(text) { (word, "defector", plural) } else { (word, kind, plural) });
+    let head = head.as_ref();
     match head {
         Some(&(word, kind, plural)) if matches!(kind, "anonymous_source" | "defector") => {
             desc.source_type = kind.to_string();
@@ -467,6 +472,16 @@ pub(crate) fn describe_unplaced(phrase: &str) -> Option<Unplaced> {
     };
     desc.rank = core.iter().find(|w| RANKS.contains(&w.as_str()) && w.contains('-')).cloned();
     Some(Unplaced { desc, place_words: Some(text.to_string()) })
+}
+
+/// Words of a relative clause that make a described person a former detainee or an escapee.
+const ESCAPE_OR_DETENTION: &[&str] =
+    &["fled", "fleeing", "escaped", "escaping", "defected", "defecting", "held", "imprisoned", "detained", "jailed", "incarcerated", "repatriated", "released"];
+
+fn tells_of_escape_or_detention(phrase: &str) -> bool {
+    let lower = phrase.to_ascii_lowercase();
+    let clause = [" who ", " after ", " before "].iter().filter_map(|w| lower.find(w)).min().and_then(|i| lower.get(i..));
+    clause.is_some_and(|c| c.split(|ch: char| !ch.is_ascii_alphabetic()).any(|w| ESCAPE_OR_DETENTION.contains(&w)))
 }
 
 /// The author part of "a (new) report by X" / "the latest survey from X", if the phrase has that

@@ -367,3 +367,13 @@ fn denials_estimates_findings_and_descriptions() {
     let r = rows("North Korea has added guard towers and fences at the camp, according to a US-based human rights group.");
     assert_eq!((r.len(), r[0].2.as_str()), (1, "ngo"), "{r:?}");
 }
+
+/// A person described as once held or fled speaks as a defector; one described otherwise as a
+/// person.
+#[test]
+fn described_people_who_were_held_or_fled_are_defectors() {
+    let r = rows("A woman who was held at a nearby detention facility before fleeing to South Korea said guards beat inmates daily.");
+    assert_eq!(r[0].2, "defector");
+    let r = rows("A woman who sells vegetables at the market said prices of rice have doubled this month.");
+    assert_eq!(r[0].2, "person");
+}
