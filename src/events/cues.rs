@@ -562,13 +562,14 @@ pub struct Count {
 }
 
 const VAGUE_COUNTS: &[(&str, i64, Option<i64>)] = &[
+    ("hundreds of thousands", 200_000, Some(999_999)),
     ("tens of thousands", 20000, Some(99999)),
     ("some hundreds", 200, Some(999)),
     ("hundreds", 200, Some(999)),
     ("thousands", 2000, Some(9999)),
     ("dozens", 24, Some(99)),
 ];
-const COUNT_PATTERN: &str = r"(?i)(?-u:\b)(?:(?P<vague>tens of thousands|some hundreds|hundreds|thousands|dozens)|(?P<between>between )?(?P<more>more than |over |at least )?(?P<approx>about |around |some |nearly |almost |roughly |approximately |as many as |up to )?(?P<num>\d{1,3}(?:,\d{3})+|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)(?: (?:to|and) (?P<num2>\d{1,3}(?:,\d{3})+|\d+))?)(?P<rest> of (?:them|the|these|those)(?-u:\b)| (?:of )?(?:[a-z'-]+ ){0,3}(?:prisoners|inmates|people|convicts|detainees|defectors|soldiers|officials|north koreans|individuals|persons|women|men|children|family members|captives|workers|residents|citizens|traders|smugglers|merchants|students|farmers|brokers|escapees|refugees|civilians|guards|members|victims|customers|buyers|relatives|accomplices|friends|neighbou?rs|colleagues|christians|believers|youths|teenagers|juveniles|minors|labou?rers|employees|cadres|officers|villagers|fishermen|miners)(?-u:\b)(?: per [a-z]+)?)";
+const COUNT_PATTERN: &str = r"(?i)(?-u:\b)(?:(?P<vague>hundreds of thousands|tens of thousands|some hundreds|hundreds|thousands|dozens)|(?P<between>between )?(?P<more>more than |over |at least )?(?P<approx>about |around |some |nearly |almost |roughly |approximately |as many as |up to )?(?P<num>\d{1,3}(?:,\d{3})+|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)(?: (?:to|and) (?P<num2>\d{1,3}(?:,\d{3})+|\d+))?)(?P<rest> of (?:them|the|these|those)(?-u:\b)| (?:of )?(?:[a-z'-]+ ){0,3}(?:prisoners|inmates|people|convicts|detainees|defectors|soldiers|officials|north koreans|individuals|persons|women|men|children|family members|captives|workers|residents|citizens|traders|smugglers|merchants|students|farmers|brokers|escapees|refugees|civilians|guards|members|victims|customers|buyers|relatives|accomplices|friends|neighbou?rs|colleagues|christians|believers|youths|teenagers|juveniles|minors|labou?rers|employees|cadres|officers|villagers|fishermen|miners|others|americans|foreigners|nationals|journalists|missionaries)(?-u:\b)(?: per [a-z]+)?)";
 static COUNT_RE: LazyLock<Regex> = LazyLock::new(|| regex(COUNT_PATTERN));
 
 fn parse_number(text: &str) -> Option<i64> {
@@ -804,6 +805,10 @@ mod tests {
         assert_eq!(counts_in("some 2000 prisoners").first().and_then(|c| c.min), Some(2000));
         let c = counts_in("seven soldiers were shot");
         assert_eq!(c[0].min, Some(7));
+        let c = counts_in("hundreds of thousands of North Koreans are held");
+        assert_eq!((c[0].min, c[0].max), (Some(200_000), Some(999_999)));
+        let c = counts_in("while six others were sentenced to five years");
+        assert_eq!(c[0].min, Some(6));
         let c = counts_in("Seven of his customers were sentenced");
         assert_eq!((c[0].text.as_str(), c[0].min), ("Seven", Some(7)));
         let c = counts_in("between 200 and 300 North Korean people");
