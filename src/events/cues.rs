@@ -146,9 +146,9 @@ fn cue_words_of(word: &str) -> u8 {
         | "asks" | "asking" | "appeal" | "appealed" | "appeals" | "appealing" | "press" | "pressed" | "presses" | "pressing" | "seek" | "seeks" | "seeking"
         | "sought" => HYPOTHETICAL_WORD,
         // "plans to", "is to", "set to", "going to", "to grant" ...: all hold "to"
-        "planned" | "will" | "shall" | "ordered" | "orders" | "upcoming" => PLANNED_WORD,
-        // and "bribes to have relatives released": a purpose, no happening
-        "to" => PLANNED_WORD | HYPOTHETICAL_WORD,
+        "planned" | "will" | "shall" | "to" | "ordered" | "orders" | "upcoming" => PLANNED_WORD,
+        // "bribes to have relatives released": a purpose, no happening
+        "have" | "get" => HYPOTHETICAL_WORD,
         // "has been", "had been", "last week"
         "recently" | "been" => OCCURRED_WORD,
         "last" => OCCURRED_WORD | NEW_REFERENCE_WORD,
