@@ -117,7 +117,7 @@ static DATE_RE: LazyLock<Option<(MetaRegex, Vec<Shape>)>> = LazyLock::new(|| {
         (
             Shape::Rel,
             format!(
-                r"{b}(?:{PART}[\s-]*)?(?i:(?:earlier|later)\s+)?(?i:this|last|next|previous|coming|the\s+same|that|the\s+previous|the\s+following)\s+(?i:year|month|week)(?-u:\b)|{b}(?i:yesterday|tomorrow)(?-u:\b)"
+                r"{b}(?:{PART}[\s-]*)?(?i:(?:earlier|later)\s+)?(?i:this|last|next|previous|coming|the\s+same|that|the\s+previous|the\s+following)\s+(?i:year|month|week)(?-u:\b)|{b}(?i:yesterday|tomorrow)(?-u:\b)|{b}{number}\s+(?i:years?)\s+(?i:earlier|later)(?-u:\b)"
             ),
         ),
         (Shape::Recent, format!(r"{b}(?i:in|over|during)\s+(?i:the\s+)?(?i:recent|past|last)\s+(?i:few\s+)?(?i:days|weeks|months)(?-u:\b)")),
@@ -350,6 +350,15 @@ fn parse_rel(s: &str) -> Option<RawKind> {
         Some("yesterday") => return Some(RawKind::Rel { unit: Unit::Day, offset: -1, refers_back: false, part: None }),
         Some("tomorrow") => return Some(RawKind::Rel { unit: Unit::Day, offset: 1, refers_back: false, part: None }),
         _ => {}
+    }
+    // "a year earlier", "two years later": counted from the year told before
+    if let [count @ .., unit, direction] = ws.as_slice() {
+        // ("two years after" is left out: "sentenced to 15 years after he ..." is a length of time)
+        if matches!(direction.as_str(), "earlier" | "later") {
+            let n = number_value(&count.join(" "))?;
+            let sign = if direction == "earlier" { -1 } else { 1 };
+            return Some(RawKind::Rel { unit: unit_of(unit)?, offset: sign * n, refers_back: true, part: None });
+        }
     }
     let unit = ws.last().and_then(|w| unit_of(w))?;
     // "late last month", "the end of last year", "the first half of this year"
