@@ -471,6 +471,14 @@ mod tests {
         assert_eq!(rs[0].1, vec!["Kwanliso No. 16", "political prison camp"]);
     }
 
+    /// One facility named by its place is not the class of facilities spoken of before it.
+    #[test]
+    fn a_placed_facility_is_not_the_class_before_it() {
+        let rs = rows("Women are held in police holding centres for months. One woman said she was beaten at a holding centre in Onsong.");
+        let summary: Vec<(bool, Option<&str>)> = rs.iter().map(|(f, _)| (f.generic, f.place_id.as_deref())).collect();
+        assert_eq!(summary, vec![(true, None), (false, Some("onsong"))], "{rs:?}");
+    }
+
     /// "a political prison camp" is one camp the story does not name; a supposition or a noun
     /// it modifies keeps the class.
     #[test]

@@ -220,7 +220,9 @@ fn reference_target(groups: &[Summary], m: &Mention) -> Option<usize> {
         if g.specific || g.facility_type() != m.facility_type {
             return false;
         }
-        if m_specific && !g.places.is_empty() && !m.places.iter().any(|p| g.places.contains(p)) {
+        // "a holding centre in Onsong" after "police holding centres": one facility is not the
+        // class spoken of before.
+        if m_specific && (g.places.is_empty() || !m.places.iter().any(|p| g.places.contains(p))) {
             return false;
         }
         match m.operator {
