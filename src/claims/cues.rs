@@ -188,6 +188,9 @@ pub const HEAD_NOUNS: &[(&str, &str, bool)] = &[
     ("organisations", "ngo", true),
     ("watchdog", "ngo", false),
     ("department", "official", false),
+    ("committee", "official", false),
+    ("council", "official", false),
+    ("assembly", "official", false),
     ("broadcaster", "outlet", false),
     ("newspaper", "outlet", false),
     ("daily", "outlet", false),
@@ -260,6 +263,10 @@ pub const ROLE_WORDS: &[&str] = &[
 /// Head nouns that name a document or institution rather than a speaking person: "he" and "she"
 /// never refer back to them.
 pub const NON_PERSON_HEADS: &[&str] = &[
+    "department",
+    "committee",
+    "council",
+    "assembly",
     "ngo",
     "ngos",
     "nonprofit",

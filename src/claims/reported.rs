@@ -91,7 +91,8 @@ fn starts_with_preposition(text: &str) -> bool {
 
 /// Words that may stand between a source and its verb without being part of the source
 /// ("Defectors have said", "the ministry has also said", "officials would later say").
-const AUXILIARIES: &[&str] = &["have", "has", "had", "also", "previously", "repeatedly", "reportedly", "long", "later", "earlier", "would", "will", "often"];
+const AUXILIARIES: &[&str] =
+    &["have", "has", "had", "also", "again", "previously", "repeatedly", "reportedly", "long", "later", "earlier", "would", "will", "often"];
 
 /// The source phrase without the auxiliaries and adverbs that end it before the verb.
 fn without_auxiliaries(doc: &Document, span: Span) -> Span {

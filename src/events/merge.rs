@@ -458,7 +458,10 @@ fn type_in_story(hit: &Hit, amnesty_story: bool) -> Option<&'static str> {
 
 /// Groups hits into draft events; returns the drafts and, per hit, the draft it joined.
 pub fn merge(text: &str, hits: &[Hit]) -> (Vec<Draft>, Vec<Option<usize>>) {
-    let amnesty_story = hits.iter().any(|h| h.names_amnesty || (h.event_type == "release" && h.mass && !h.weak));
+    // An amnesty said not to have happened or only asked for ("none of them has benefited from
+    // any amnesty") does not make releases amnesty measures.
+    let told_as_real = |h: &Hit| !matches!(h.status, Status::Negated | Status::Hypothetical);
+    let amnesty_story = hits.iter().any(|h| (h.names_amnesty && told_as_real(h)) || (h.event_type == "release" && h.mass && !h.weak));
     let mut builder = Builder {
         hits,
         drafts: Vec::new(),
