@@ -257,6 +257,19 @@ pub fn is_headline_future(sentence_before: &str) -> bool {
     HEADLINE_FUTURE.captures_iter(sentence_before).any(|c| c.get(1).is_none_or(|w| !NOT_VERBS_AFTER_TO.contains(&w.as_str())))
 }
 
+/// "None of them has benefited from any amnesty", "none of the political prisoners were
+/// released": a subject that counts nobody negates its clause, however far the trigger (read for
+/// amnesties and releases only, where this is how the press tells who was left out; elsewhere the
+/// clause may go on to another happening: "no one was executed during the crackdown").
+pub fn has_negative_subject(clause_before: &str) -> bool {
+    let mut words = clause_before.split_whitespace();
+    match words.next().map(|w| w.trim_matches(|c: char| !c.is_ascii_alphabetic()).to_ascii_lowercase()) {
+        Some(first) if first == "none" || first == "nobody" || first == "neither" => true,
+        Some(first) if first == "no" => words.next().is_some_and(|w| w.eq_ignore_ascii_case("one")),
+        _ => false,
+    }
+}
+
 pub fn status(sentence_before: &str, clause_before: &str, tail: &Tail, clause_after: &str, habitual_possible: bool) -> (Status, bool) {
     // "camp No. 14" is a number, not a negator.
     let cleaned_tail;

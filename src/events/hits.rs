@@ -197,6 +197,8 @@ fn build(doc: &Document, clauses: &Clauses, cues: &mut DocCues, raw: &RawHit, ma
         found => found,
     };
     let amnesty_like = raw.def.event_type == "amnesty" || raw.def.event_type == "release";
+    let (status, explicit) =
+        if amnesty_like && status == Status::Occurred && cues::has_negative_subject(clause_before) { (Status::Negated, true) } else { (status, explicit) };
     let exclusion = amnesty_like && cues.is_exclusion(doc, strong);
     let matched = doc.slice(raw.span);
     let new_reference = cues::is_new_reference(&tail);

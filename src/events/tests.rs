@@ -350,3 +350,12 @@ fn a_death_sentence_is_a_planned_execution() {
     let events = events_of("The two men were publicly executed by firing squad in Hyesan last week.");
     assert_eq!(types(&events), vec![("execution", "occurred")]);
 }
+
+/// A subject that counts nobody negates an amnesty or release in its clause.
+#[test]
+fn a_subject_counting_nobody_negates() {
+    let events = events_of("Three Americans were freed last week. None of the other detainees has benefited from any amnesty under Kim.");
+    assert!(events.iter().any(|e| e.event_type == "amnesty" && e.status == "negated"), "{events:?}");
+    let events = events_of("None of the political prisoners were released, the source said.");
+    assert_eq!(types(&events), vec![("release", "negated")]);
+}
