@@ -448,6 +448,7 @@ impl<'a> Builder<'a> {
 /// The event type a hit counts toward in this document.
 fn type_in_story(hit: &Hit, amnesty_story: bool) -> Option<&'static str> {
     match (hit.event_type, amnesty_story) {
+        ("release", true) if hit.family == "handover" => Some("release"),
         ("release", true) => Some("amnesty"),
         ("release", false) => Some("release"),
         ("amnesty", false) if hit.family == "transfer" => Some("transfer"),

@@ -359,3 +359,13 @@ fn a_subject_counting_nobody_negates() {
     let events = events_of("None of the political prisoners were released, the source said.");
     assert_eq!(types(&events), vec![("release", "negated")]);
 }
+
+/// A foreign detainee handed over is a release of its own, even in a story that recalls an amnesty.
+#[test]
+fn a_foreign_detainee_handed_over_is_a_release() {
+    let text = "North Korea on Monday handed over to South Korea a university student it had detained for six months. \
+                Pyongyang granted a sweeping amnesty to convicts from Aug. 1 to mark the anniversary of liberation.";
+    let events = events_of(text);
+    let kinds: Vec<&str> = events.iter().map(|e| e.event_type.as_str()).collect();
+    assert!(kinds.contains(&"release") && kinds.contains(&"amnesty"), "{events:?}");
+}

@@ -61,7 +61,14 @@ pub const TRIGGERS: &[TriggerDef] = &[
         "release",
         "release",
         Some("release"),
-        r"released|releases?|freed|let go|set free|liberation of (?:the )?(?:prisoners|inmates|captives)|letting them go|let them go|(?:was|were) returned (?:home|to (?:the united states|south korea|the south|japan|his family|her family))|handed (?:[a-z'-]+ ){0,6}?over to (?:south korea|the south|the united states|japan)",
+        r"released|releases?|freed|let go|set free|liberation of (?:the )?(?:prisoners|inmates|captives)|letting them go|let them go",
+    ),
+    // Foreign detainees sent home: a release of its own even in a story of an amnesty.
+    t(
+        "release",
+        "handover",
+        Some("release"),
+        r"(?:was|were) returned (?:home|to (?:the united states|south korea|the south|japan|his family|her family))|handed (?:[a-z'-]+ ){0,6}?over to (?:south korea|the south|the united states|japan)",
     ),
     // Detention.
     t("detention", "arrest", None, r"arrest(?:ed|s|ing)?|apprehended|round(?:ed|ing|s)? up|taken into custody"),
