@@ -216,7 +216,10 @@ fn is_proper_name_phrase(part: &str) -> bool {
 /// A description of a speaker's office ("North Korea's ambassador in Geneva") that a name follows.
 fn names_role(part: &str) -> bool {
     part.split_whitespace().count() <= 8
-        && part.split_whitespace().any(|w| cues::ROLE_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase().as_str()))
+        && part.split_whitespace().any(|w| {
+            let word = w.trim_matches(|c: char| !c.is_alphanumeric());
+            cues::ROLE_WORDS.iter().any(|role| role.eq_ignore_ascii_case(word))
+        })
 }
 
 fn is_pure_name(part: &str) -> bool {

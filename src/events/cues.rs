@@ -80,11 +80,14 @@ const PLANNED_BEFORE: &str = r"(?i)(?-u:\b)(?:plans? to|planning to|planned|will
 /// Plans right after the trigger ("the amnesty will be", "special pardons be given").
 const PLANNED_AFTER: &str = r"(?i)^\s*(?:will|is expected|is set|be given|be granted|be carried out|is planned)(?-u:\b)";
 /// Counterfactuals and bare possibilities ("could be sent to a labor camp", "may be executed").
-/// An adverb may stand between ("some may even be executed", "could also face").
-/// Demands are not happenings either ("called on Pyongyang to release", "urged China to stop
-/// repatriating", "calls for the release of"): the verb of asking, then "to" or "for" right
-/// before the trigger.
-const HYPOTHETICAL: &str = r"(?i)(?-u:\b)(?:(?:would|could|might) (?:(?:even|also|well|still) )?have|(?:would|could|may|might) (?:(?:even|also|well|still) )?be|(?:could|may|might) (?:(?:even|also|well|still) )?face|if)(?-u:\b)|(?-u:\b)(?:urg(?:ed|es|e|ing)|call(?:ed|s|ing)?|demand(?:ed|s|ing)?|ask(?:ed|s|ing)?|appeal(?:ed|s|ing)?|press(?:ed|es|ing)?) (?:[a-z0-9'.-]+ ){0,5}?(?:to|for)(?: [a-z']+){0,5}$|(?-u:\b)(?:urg(?:ed|es|e|ing)|demand(?:ed|s|ing)?|seek(?:s|ing)?|sought)(?: the)?(?: immediate)?$|(?-u:\b)to (?:have|get)(?: [a-z']+){1,3}$";
+/// An adverb may stand between ("some may even be executed", "could also face"). Demands and
+/// purposes (below) are no happenings either: together they make the hypothetical cue.
+const HYPOTHETICAL_MODAL: &str = r"(?i)(?-u:\b)(?:(?:would|could|might) (?:(?:even|also|well|still) )?have|(?:would|could|may|might) (?:(?:even|also|well|still) )?be|(?:could|may|might) (?:(?:even|also|well|still) )?face|if)(?-u:\b)";
+/// A verb of asking, then "to"/"for" and at most a few words before the trigger ("called on
+/// Pyongyang to release", "urged Pyongyang to grant him"), or right before it ("demanded the").
+const DEMAND: &str = r"(?i)(?-u:\b)(?:urg(?:ed|es|e|ing)|call(?:ed|s|ing)?|demand(?:ed|s|ing)?|ask(?:ed|s|ing)?|appeal(?:ed|s|ing)?|press(?:ed|es|ing)?) (?:[a-z0-9'.-]+ ){0,5}?(?:to|for)(?: [a-z']+){0,5}$|(?-u:\b)(?:urg(?:ed|es|e|ing)|demand(?:ed|s|ing)?|seek(?:s|ing)?|sought)(?: the)?(?: immediate)?$";
+/// A purpose: "bribes to have relatives released".
+const PURPOSE: &str = r"(?i)(?-u:\b)to (?:have|get)(?: [a-z']+){1,3}$";
 /// Explicit past ("has recently been launching"): separates an event from a planned one.
 const OCCURRED_BEFORE: &str = r"(?i)(?-u:\b)(?:recently|has been|have been|had been|last (?:week|month|year))(?-u:\b)";
 /// Exclusion ("did not include", "were not released", "no political prisoners ... were freed").
@@ -103,7 +106,7 @@ static ENUMERATED_RE: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)(?-u:\b)(?:
 static HABITUAL_RE: LazyLock<Regex> = LazyLock::new(|| regex(HABITUAL_CUES));
 static PLANNED_BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| regex(PLANNED_BEFORE));
 static PLANNED_AFTER_RE: LazyLock<Regex> = LazyLock::new(|| regex(PLANNED_AFTER));
-static HYPOTHETICAL_RE: LazyLock<Regex> = LazyLock::new(|| regex(HYPOTHETICAL));
+static HYPOTHETICAL_RE: LazyLock<Regex> = LazyLock::new(|| regex(&format!("{HYPOTHETICAL_MODAL}|{DEMAND}|{PURPOSE}")));
 static OCCURRED_RE: LazyLock<Regex> = LazyLock::new(|| regex(OCCURRED_BEFORE));
 static EXCLUSION_RE: LazyLock<Regex> = LazyLock::new(|| regex(EXCLUSION));
 static WEAK_RE: LazyLock<Regex> = LazyLock::new(|| regex(WEAK_BEFORE));

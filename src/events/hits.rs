@@ -190,15 +190,16 @@ fn build(doc: &Document, clauses: &Clauses, cues: &mut DocCues, raw: &RawHit, ma
     let habitual = |lo: usize, hi: usize| cues.habitual.may_match(text, lo, hi);
     let habitual_possible = habitual(clause_lo, raw.span.start) || habitual(raw.span.end, clause_hi) || habitual(s.start, opener_end);
     let headline = doc.paragraphs.get(sentence.paragraph).is_some_and(|p| p.kind != BlockKind::Body);
+    let amnesty_like = raw.def.event_type == "amnesty" || raw.def.event_type == "release";
+    // What the cue words say, read with what they cannot know: where the trigger stands and what
+    // kind of trigger it is.
     let (status, explicit) = match cues::status(sentence_before, clause_before, &tail, clause_after, habitual_possible) {
         (Status::Occurred, false) if headline && cues::is_headline_future(sentence_before) => (Status::Planned, true),
         // "sentenced to death": the execution is ordered, not done
         (Status::Occurred, _) if raw.def.family == "death_sentence" => (Status::Planned, true),
+        (Status::Occurred, _) if amnesty_like && cues::has_negative_subject(clause_before) => (Status::Negated, true),
         found => found,
     };
-    let amnesty_like = raw.def.event_type == "amnesty" || raw.def.event_type == "release";
-    let (status, explicit) =
-        if amnesty_like && status == Status::Occurred && cues::has_negative_subject(clause_before) { (Status::Negated, true) } else { (status, explicit) };
     let exclusion = amnesty_like && cues.is_exclusion(doc, strong);
     let matched = doc.slice(raw.span);
     let new_reference = cues::is_new_reference(&tail);

@@ -170,25 +170,22 @@ impl<'a> Builder<'a> {
         d.hits.iter().find_map(|&h| self.hits.get(h).and_then(|x| x.count_min))
     }
 
+    /// The drafts of a type that may be the story's main event: neither negated nor a tally.
+    fn main_candidates<'b>(&'b self, event_type: &'b str) -> impl Iterator<Item = (usize, &'b Draft)> + 'b {
+        self.drafts.iter().enumerate().filter(move |(_, d)| d.event_type == event_type && d.status != Status::Negated && !d.identity.aggregate)
+    }
+
     /// The story's main event of a type: not a background one if possible, then most mentions,
     /// the later one on a tie.
     fn main(&self, event_type: &str) -> Option<usize> {
-        self.drafts
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| d.event_type == event_type && d.status != Status::Negated && !d.identity.aggregate)
-            .max_by_key(|(i, d)| (!d.background, d.hits.len(), *i))
-            .map(|(i, _)| i)
+        self.main_candidates(event_type).max_by_key(|(i, d)| (!d.background, d.hits.len(), *i)).map(|(i, _)| i)
     }
 
     /// The event a headline tells of: the main one among those its dates and status agree with
     /// ("North Korea to free prisoners in amnesty" is the planned amnesty, not a past one the
     /// story recalls as often).
     fn headline_event(&self, hit: &Hit, event_type: &str) -> Option<usize> {
-        self.drafts
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| d.event_type == event_type && d.status != Status::Negated && !d.identity.aggregate)
+        self.main_candidates(event_type)
             .max_by_key(|(i, d)| {
                 let agrees = compatible(&d.identity, &hit.identity, d.status == Status::Planned) != Some(false);
                 (agrees, !d.background, d.status == hit.status, d.hits.len(), *i)
