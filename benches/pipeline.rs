@@ -1,5 +1,5 @@
 //! Criterion benchmarks of the Rust core on ONE thread (no rayon): the whole per-document pipeline
-//! (`pipeline::extract_text`), each stage on its own (to show where the time goes), and the Arrow
+//! (`pipeline::extract_loaded`, chunk by chunk), each stage on its own (to show where the time goes), and the Arrow
 //! table build.
 //!
 //! The corpus is a folder of `.txt` articles named by `NKEXTRACT_BENCH_CORPUS` (with an optional
@@ -23,7 +23,7 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use _core::article::{self, ArticleInfo};
 use _core::input::{collect_files, doc_id_of, read_meta_csv};
 use _core::lexicon::Lexicon;
-use _core::pipeline::{extract_text, DocResult, Meta, Options};
+use _core::pipeline::{extract_loaded, DocResult, LoadedDoc, Meta, Options, STAGE_CHUNK};
 use _core::text::Document;
 use _core::{claims, events, facilities, tables, time};
 
@@ -66,6 +66,16 @@ struct Staged {
     results: Vec<DocResult>,
 }
 
+/// The pipeline on one thread: chunks of documents, each stage over a whole chunk.
+fn extract_core(corpus: &Corpus, options: &Options) -> Vec<DocResult> {
+    let mut results = Vec::with_capacity(corpus.docs.len());
+    for chunk in corpus.docs.chunks(STAGE_CHUNK) {
+        let loaded = chunk.iter().map(|(doc_id, text, meta)| LoadedDoc { doc_id: doc_id.clone(), text: text.clone(), meta: meta.clone() }).collect();
+        results.extend(extract_loaded(loaded, options, &mut |_| {}));
+    }
+    results
+}
+
 fn stage(corpus: &Corpus, options: &Options) -> Staged {
     let lexicon: &Lexicon = &options.lexicon;
     let articles: Vec<ArticleInfo> = corpus.docs.iter().map(|(_, text, meta)| article::analyse(text, meta)).collect();
@@ -78,7 +88,7 @@ fn stage(corpus: &Corpus, options: &Options) -> Staged {
     let times: Vec<_> = documents.iter().map(time::analyse).collect();
     let facilities: Vec<_> = documents.iter().zip(&times).map(|(d, t)| facilities::extract(d, lexicon, t)).collect();
     let claims: Vec<_> = documents.iter().zip(&times).map(|(d, t)| claims::extract(d, lexicon, t)).collect();
-    let results = corpus.docs.iter().map(|(id, text, meta)| extract_text(id, text.clone(), meta, options)).collect();
+    let results = extract_core(corpus, options);
     Staged { articles, documents, times, facilities, claims, results }
 }
 
@@ -92,13 +102,7 @@ fn benches(c: &mut Criterion) {
     group.sample_size(10);
     group.warm_up_time(Duration::from_secs(1));
     group.measurement_time(Duration::from_secs(5));
-    group.bench_function(format!("extract_text/{}docs", corpus.docs.len()), |b| {
-        b.iter(|| {
-            for (id, text, meta) in &corpus.docs {
-                black_box(extract_text(id, text.clone(), meta, &options));
-            }
-        })
-    });
+    group.bench_function(format!("extract/{}docs", corpus.docs.len()), |b| b.iter(|| black_box(extract_core(&corpus, &options))));
     group.finish();
 
     let staged = stage(&corpus, &options);

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use _core::pipeline::{extract_text, Meta, Options};
+use _core::pipeline::{extract_loaded, LoadedDoc, Meta, Options};
 use _core::text::{read_text_file, Decoding};
 use _core::time::Date;
 
@@ -23,33 +23,35 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for path in paths {
         let text = read_text_file(&path, Decoding::Strict)?;
         let doc_id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        let result = extract_text(&doc_id, text, &meta, &options);
-        let want = |name: &str| stage.as_deref().is_none_or(|s| s == name);
-        println!("===== {doc_id}");
-        if want("article") {
-            let mut article = result.article.clone();
-            article.blocks.clear();
-            println!("{article:#?}");
-        }
-        if want("time") {
-            for expr in _core::time::analyse(&result.doc).exprs {
-                println!("TIME {:?} {:?}", result.doc.slice(expr.span), expr);
+        let doc = LoadedDoc { doc_id: doc_id.clone(), text, meta: meta.clone() };
+        for result in extract_loaded(vec![doc], &options, &mut |_| {}) {
+            let want = |name: &str| stage.as_deref().is_none_or(|s| s == name);
+            println!("===== {doc_id}");
+            if want("article") {
+                let mut article = result.article.clone();
+                article.blocks.clear();
+                println!("{article:#?}");
             }
-        }
-        if want("facilities") {
-            for f in &result.facilities {
-                let spans: Vec<&str> = f.mentions.iter().map(|s| result.doc.slice(*s)).collect();
-                println!("FACILITY {f:?}\n   mentions: {spans:?}");
+            if want("time") {
+                for expr in _core::time::analyse(&result.doc).exprs {
+                    println!("TIME {:?} {:?}", result.doc.slice(expr.span), expr);
+                }
             }
-        }
-        if want("claims") {
-            for c in &result.claims {
-                println!("CLAIM {:?}\n   {c:?}", result.doc.slice(c.span));
+            if want("facilities") {
+                for f in &result.facilities {
+                    let spans: Vec<&str> = f.mentions.iter().map(|s| result.doc.slice(*s)).collect();
+                    println!("FACILITY {f:?}\n   mentions: {spans:?}");
+                }
             }
-        }
-        if want("events") {
-            for e in &result.events {
-                println!("EVENT {} {} {:?} | {:?}\n   {e:?}", e.event_type, e.status, e.date_value, result.doc.slice(e.evidence));
+            if want("claims") {
+                for c in &result.claims {
+                    println!("CLAIM {:?}\n   {c:?}", result.doc.slice(c.span));
+                }
+            }
+            if want("events") {
+                for e in &result.events {
+                    println!("EVENT {} {} {:?} | {:?}\n   {e:?}", e.event_type, e.status, e.date_value, result.doc.slice(e.evidence));
+                }
             }
         }
     }

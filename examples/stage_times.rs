@@ -6,13 +6,9 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use _core::article;
 use _core::input::{collect_files, doc_id_of, read_meta_csv};
-use _core::lexicon::Lexicon;
-use _core::pipeline::Meta;
-use _core::text::{read_text_file, Decoding, Document};
-
-const STAGES: [&str; 7] = ["article", "document", "time", "names", "facilities", "claims", "events"];
+use _core::pipeline::{extract_loaded, LoadedDoc, Meta, Options, Stage, STAGE_CHUNK};
+use _core::text::{read_text_file, Decoding};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
@@ -35,42 +31,31 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for file in collect_files(std::slice::from_ref(&path))? {
         let text = read_text_file(&file, Decoding::Strict)?;
         let doc_meta = meta.get(&doc_id_of(&file)).cloned().unwrap_or_default();
-        docs.push((doc_id_of(&file), text, doc_meta));
+        docs.push(LoadedDoc { doc_id: doc_id_of(&file), text, meta: doc_meta });
     }
-    let bytes: usize = docs.iter().map(|(_, t, _)| t.len()).sum();
-    let lexicon = Lexicon::builtin();
-    let mut spent = [Duration::ZERO; STAGES.len()];
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let options = Options::default();
+    let mut spent = [Duration::ZERO; Stage::ALL.len()];
     let mut events_found = 0usize;
     for _ in 0..repeat {
-        for (doc_id, text, doc_meta) in &docs {
+        // The pipeline's own order: chunks of documents, each stage over a whole chunk.
+        for chunk in docs.chunks(STAGE_CHUNK) {
             let mut clock = Instant::now();
-            let mut lap = |slot: usize| {
-                if let Some(total) = spent.get_mut(slot) {
+            let mut lap = |stage: Stage| {
+                if let Some(total) = Stage::ALL.iter().position(|s| *s == stage).and_then(|slot| spent.get_mut(slot)) {
                     *total += clock.elapsed();
                 }
                 clock = Instant::now();
             };
-            let info = article::analyse(text, doc_meta);
-            lap(0);
-            let doc = Document::new(doc_id, text.clone(), &info.blocks, info.published, info.outlet.clone());
-            lap(1);
-            let time = _core::time::analyse(&doc);
-            lap(2);
-            let names = lexicon.find(&doc.norm);
-            lap(3);
-            let facilities = _core::facilities::extract_with_names(&doc, &lexicon, &names, &time);
-            lap(4);
-            let claims = _core::claims::extract_with_names(&doc, &lexicon, &names, &time);
-            lap(5);
-            let events = _core::events::extract_with_names(&doc, &lexicon, &names, &time, &facilities, &claims);
-            lap(6);
-            events_found += events.len();
+            let results = extract_loaded(chunk.to_vec(), &options, &mut lap);
+            events_found += results.iter().map(|r| r.events.len()).sum::<usize>();
         }
     }
     let mb = (bytes * repeat) as f64 / 1e6;
     let total: f64 = spent.iter().map(Duration::as_secs_f64).sum();
     println!("{} documents, {:.2} MB x {repeat}, {events_found} events", docs.len(), bytes as f64 / 1e6);
-    for (name, time) in STAGES.iter().zip(spent) {
+    for (stage, time) in Stage::ALL.iter().zip(spent) {
+        let name = stage.name();
         let secs = time.as_secs_f64();
         println!("{name:<11}{secs:>8.3}s {:>8.1} MB/s {:>5.1}%", mb / secs.max(1e-9), 100.0 * secs / total.max(1e-9));
     }

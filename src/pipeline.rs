@@ -1,6 +1,8 @@
-//! Runs the stages over documents: one document at a time through every stage, documents in
-//! parallel (rayon). A document's result depends on nothing but its own input, so the output is
-//! the same for any number of threads.
+//! Runs the stages over documents. Documents are cut into chunks that run in parallel (rayon);
+//! inside a chunk each stage runs over every document before the next stage starts, so a stage's
+//! automata and tables stay in the CPU caches while they serve the whole chunk. A document's
+//! result depends on nothing but its own input, so the output is the same for any number of
+//! threads and any chunk size.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -66,17 +68,101 @@ pub struct DocResult {
     pub claim_events: Vec<Vec<usize>>,
 }
 
-/// Runs every stage on one document's text.
-pub fn extract_text(doc_id: &str, original: String, meta: &Meta, options: &Options) -> DocResult {
-    let article = article::analyse(&original, meta);
-    let doc = Document::new(doc_id, original, &article.blocks, article.published, article.outlet.clone());
-    let time = time::analyse(&doc);
-    // One pass of the gazetteer over the document serves every extractor.
-    let names = options.lexicon.find(&doc.norm);
-    let facilities = facilities::extract_with_names(&doc, &options.lexicon, &names, &time);
-    let claims = claims::extract_with_names(&doc, &options.lexicon, &names, &time);
-    let events = events::extract_with_names(&doc, &options.lexicon, &names, &time, &facilities, &claims);
-    let mut claim_events = vec![Vec::new(); claims.len()];
+/// The most documents a chunk holds. Taking a chunk through one stage at a time instead of each
+/// document through every stage measured 18-25% faster on one thread (BENCHMARKS.md); beyond a
+/// few dozen documents the gain stops growing while the chunk's intermediate results keep growing.
+pub const STAGE_CHUNK: usize = 64;
+
+/// The stages, in the order they run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Article,
+    Document,
+    Time,
+    Names,
+    Facilities,
+    Claims,
+    Events,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 7] = [Stage::Article, Stage::Document, Stage::Time, Stage::Names, Stage::Facilities, Stage::Claims, Stage::Events];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Article => "article",
+            Stage::Document => "document",
+            Stage::Time => "time",
+            Stage::Names => "names",
+            Stage::Facilities => "facilities",
+            Stage::Claims => "claims",
+            Stage::Events => "events",
+        }
+    }
+}
+
+/// A document whose text is in memory.
+#[derive(Debug, Clone)]
+pub struct LoadedDoc {
+    pub doc_id: String,
+    pub text: String,
+    pub meta: Meta,
+}
+
+impl LoadedDoc {
+    fn load(input: Input, decoding: Decoding) -> Result<LoadedDoc> {
+        match input {
+            Input::Text { doc_id, text, meta } => Ok(LoadedDoc { doc_id, text, meta }),
+            Input::File { doc_id, path, meta } => Ok(LoadedDoc { doc_id, text: text::read_text_file(&path, decoding)?, meta }),
+        }
+    }
+}
+
+/// Runs every stage over a chunk of documents, one stage over the whole chunk before the next,
+/// and returns the results in input order. `after_stage` is called as each stage finishes (the
+/// `stage_times` example times the stages with it).
+pub fn extract_loaded(docs: Vec<LoadedDoc>, options: &Options, after_stage: &mut dyn FnMut(Stage)) -> Vec<DocResult> {
+    let lexicon: &Lexicon = &options.lexicon;
+    let articles: Vec<ArticleInfo> = docs.iter().map(|d| article::analyse(&d.text, &d.meta)).collect();
+    after_stage(Stage::Article);
+    let documents: Vec<Document> =
+        docs.into_iter().zip(&articles).map(|(d, a)| Document::new(&d.doc_id, d.text, &a.blocks, a.published, a.outlet.clone())).collect();
+    after_stage(Stage::Document);
+    let times: Vec<_> = documents.iter().map(time::analyse).collect();
+    after_stage(Stage::Time);
+    // One pass of the gazetteer over each document serves every extractor.
+    let names: Vec<_> = documents.iter().map(|d| lexicon.find(&d.norm)).collect();
+    after_stage(Stage::Names);
+    let facilities: Vec<Vec<FacilityRef>> =
+        documents.iter().zip(&names).zip(&times).map(|((d, n), t)| facilities::extract_with_names(d, lexicon, n, t)).collect();
+    after_stage(Stage::Facilities);
+    let claims: Vec<Vec<Claim>> = documents.iter().zip(&names).zip(&times).map(|((d, n), t)| claims::extract_with_names(d, lexicon, n, t)).collect();
+    after_stage(Stage::Claims);
+    let events: Vec<Vec<Event>> = documents
+        .iter()
+        .zip(&names)
+        .zip(&times)
+        .zip(&facilities)
+        .zip(&claims)
+        .map(|((((d, n), t), f), c)| events::extract_with_names(d, lexicon, n, t, f, c))
+        .collect();
+    after_stage(Stage::Events);
+    documents
+        .into_iter()
+        .zip(articles)
+        .zip(facilities)
+        .zip(claims)
+        .zip(events)
+        .map(|((((doc, article), facilities), claims), events)| {
+            let claim_events = events_of_claims(&events, claims.len());
+            DocResult { doc, article, events, facilities, claims, claim_events }
+        })
+        .collect()
+}
+
+/// For each claim, the indexes of the events that cite it.
+fn events_of_claims(events: &[Event], claim_count: usize) -> Vec<Vec<usize>> {
+    let mut claim_events = vec![Vec::new(); claim_count];
     for (event_index, event) in events.iter().enumerate() {
         for &claim_index in &event.claim_indexes {
             if let Some(list) = claim_events.get_mut(claim_index) {
@@ -84,24 +170,32 @@ pub fn extract_text(doc_id: &str, original: String, meta: &Meta, options: &Optio
             }
         }
     }
-    DocResult { doc, article, events, facilities, claims, claim_events }
-}
-
-fn extract_one(input: Input, options: &Options) -> Result<DocResult> {
-    match input {
-        Input::Text { doc_id, text, meta } => Ok(extract_text(&doc_id, text, &meta, options)),
-        Input::File { doc_id, path, meta } => {
-            let text = text::read_text_file(&path, options.decoding)?;
-            Ok(extract_text(&doc_id, text, &meta, options))
-        }
-    }
+    claim_events
 }
 
 /// Extracts a batch of documents in parallel, in input order. The first error (in input order)
 /// is returned; no document is silently dropped.
 pub fn extract_documents(inputs: Vec<Input>, options: &Options) -> Result<Vec<DocResult>> {
-    let results: Vec<Result<DocResult>> = inputs.into_par_iter().map(|input| extract_one(input, options)).collect();
-    results.into_iter().collect()
+    // Enough chunks to keep every thread busy, none larger than STAGE_CHUNK.
+    let threads = rayon::current_num_threads().max(1);
+    let chunk_size = inputs.len().div_ceil(threads * 4).clamp(1, STAGE_CHUNK);
+    let mut chunks: Vec<Vec<Input>> = Vec::with_capacity(inputs.len().div_ceil(chunk_size));
+    let mut rest = inputs.into_iter().peekable();
+    while rest.peek().is_some() {
+        chunks.push(rest.by_ref().take(chunk_size).collect());
+    }
+    let done: Vec<Result<Vec<DocResult>>> = chunks
+        .into_par_iter()
+        .map(|chunk| {
+            let loaded = chunk.into_iter().map(|input| LoadedDoc::load(input, options.decoding)).collect::<Result<Vec<_>>>()?;
+            Ok(extract_loaded(loaded, options, &mut |_| {}))
+        })
+        .collect();
+    let mut results = Vec::new();
+    for chunk in done {
+        results.extend(chunk?);
+    }
+    Ok(results)
 }
 
 /// Applies metadata rows (by doc_id) to inputs that have no metadata of their own.

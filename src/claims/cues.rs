@@ -130,6 +130,8 @@ pub const HEAD_NOUNS: &[(&str, &str, bool)] = &[
     ("detainees", "defector", true),
     ("interviewee", "defector", false),
     ("interviewees", "defector", true),
+    // "Those interviewed said ...": the people a rights group interviewed, escapees in this press.
+    ("interviewed", "defector", true),
     // "A woman who was held at the camp told NK News ...": people described, not named.
     ("woman", "person", false),
     ("women", "person", true),

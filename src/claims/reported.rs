@@ -114,11 +114,12 @@ const SAID_DAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "frid
 const DAY_PARTS: &[&str] = &["morning", "afternoon", "evening", "night"];
 const DAY_AS_SUBJECT: &[&str] = &["was", "is", "will", "would", "marks", "marked", "had", "has"];
 
-/// Where and to whom the source spoke, between the verb and what was said: "said in a report
-/// released today", "said in a statement on Tuesday", "reported to Daily NK on Wednesday".
+/// Where, when and to whom the source spoke, between the verb and what was said: "said in a
+/// report released today", "said in a statement on Tuesday", "reported to Daily NK on
+/// Wednesday", "reported at the time".
 static SAID_IN: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::regex(
-        r"^\s*(?:to\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}(?:'s\s+Korean\s+Service)?|(?:on\s+[A-Z]\w+\s+)?in\s+(?:a|an|its|their|his|her|the)\s+(?:[\w-]+\s+){0,2}?(?:report|statement|interview|briefing|press release|press conference|commentary|article|editorial|speech|letter|post|message|dispatch|broadcast)(?:\s+(?:released|published|issued|posted|aired|carried|sent))?)",
+        r"^\s*(?:at\s+(?:the|that)\s+time|earlier|later|previously|last\s+(?:week|month|year)|to\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}(?:'s\s+Korean\s+Service)?|(?:on\s+[A-Z]\w+\s+)?in\s+(?:a|an|its|their|his|her|the)\s+(?:[\w-]+\s+){0,2}?(?:report|statement|interview|briefing|press release|press conference|commentary|article|editorial|speech|letter|post|message|dispatch|broadcast)(?:\s+(?:released|published|issued|posted|aired|carried|sent))?)",
     )
 });
 
@@ -157,6 +158,33 @@ fn said_day_len(after: &str) -> usize {
     // Stop before a comma that ends the day ("reported Monday, citing ...").
     let taken = after.get(..offset).unwrap_or("");
     taken.find(',').unwrap_or(taken.trim_end().len())
+}
+
+/// Whether nothing but said-where and said-when words follow a cue to the end of its clause
+/// ("..., Donga Ilbo reported on Monday.", "..., the paper reported, citing ...").
+fn ends_clause(after: &str) -> bool {
+    let rest = after.get(said_tail_len(after)..).unwrap_or("").trim_start();
+    rest.is_empty() || rest.starts_with(['.', ',', ';'])
+}
+
+/// Subject pronouns that open a clause told without "that".
+const CLAUSE_PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it"];
+
+/// "told researchers she had been ...": the byte where the told clause starts, when a subject
+/// pronoun follows a listener of at most three words.
+fn after_listener(after: &str) -> Option<usize> {
+    let mut offset = 0;
+    for (n, word) in after.split_inclusive(' ').enumerate() {
+        let bare = word.trim();
+        if n > 0 && CLAUSE_PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(bare)) {
+            return Some(offset);
+        }
+        if n > 3 || bare.contains([',', '.', ';', ':', '"']) {
+            return None;
+        }
+        offset += word.len();
+    }
+    None
 }
 
 /// Byte just after " that " within the first `max_words` words of `text`.
@@ -218,6 +246,10 @@ pub fn in_sentence(doc: &Document, sentence: Span, hits: &[&CueHit], accept: &dy
             }
         }
     }
+    // "CONTENT, according to X, which added that CONTENT": two claims of one source.
+    if let Some(pair) = according_to_then_relative(doc, sentence, hits, accept) {
+        return pair;
+    }
     // 2. "X said (that) CONTENT": the subject is the clause right before the cue.
     for (n, hit) in hits.iter().enumerate() {
         if hit.cue == "according to" {
@@ -268,6 +300,8 @@ pub fn in_sentence(doc: &Document, sentence: Span, hits: &[&CueHit], accept: &dy
             content_start = hit.span.start;
         } else if let Some(that) = after_that(after, if hit.cue == "told" { 10 } else { 6 }) {
             content_start = hit.span.end + that;
+        } else if let Some(pronoun) = (hit.cue == "told").then(|| after_listener(after)).flatten() {
+            content_start = hit.span.end + pronoun;
         } else if hit.cue == "told" || !hit.usage.bare_leading {
             continue;
         } else {
@@ -302,6 +336,10 @@ pub fn in_sentence(doc: &Document, sentence: Span, hits: &[&CueHit], accept: &dy
             };
             let phrase_span = trim_span(doc, Span::new(content.start + comma + 1, later.span.start));
             let phrase = doc.slice(phrase_span);
+            if later.cue != "according to" && !ends_clause(text_of(later.span.end, sentence_end)) {
+                // "..., officials warned that anyone ...": a cue with its own clause relays nothing.
+                continue;
+            }
             if later.cue == "according to" {
                 let source_end = text_of(later.span.end, sentence_end).find(", ").map_or(sentence_end, |c| later.span.end + c);
                 let relayed = trim_span(doc, Span::new(later.span.end, source_end));
@@ -339,6 +377,11 @@ pub fn in_sentence(doc: &Document, sentence: Span, hits: &[&CueHit], accept: &dy
             let Some(boundary) = inner_prefix.rfind(", ") else {
                 continue;
             };
+            if starts_with_preposition(inner_prefix) {
+                // "at a lecture held in October, officials warned that ...": the opening phrase
+                // sets the scene of the inner report, it is no clause of its own.
+                continue;
+            }
             let subject = subject_of(inner_prefix.get(boundary + 1..).unwrap_or(""));
             let start = content.start + boundary + 1 + subject.start;
             let inner_source = Span::new(start, start + subject.len());
@@ -454,6 +497,35 @@ pub fn in_sentence(doc: &Document, sentence: Span, hits: &[&CueHit], accept: &dy
         }
     }
     claims
+}
+
+/// "The amnesty takes effect on Jan. 30, according to the KCNA, which added that the Cabinet
+/// will ...": the clause before "according to" and the one after the relative's cue, both the
+/// source's.
+fn according_to_then_relative(doc: &Document, sentence: Span, hits: &[&CueHit], accept: &dyn Fn(&str) -> bool) -> Option<Vec<ReportedClaim>> {
+    let text_of = |a: usize, b: usize| doc.norm.get(a..b).unwrap_or("");
+    let (n, according) = hits.iter().enumerate().find(|(_, h)| h.cue == "according to")?;
+    let before = text_of(sentence.start, according.span.start).trim_end();
+    let relative_cue = hits.get(n + 1)?;
+    let between = text_of(according.span.end, relative_cue.span.start);
+    let (source_text, relative) = between.rsplit_once(", ")?;
+    let relative = relative.trim();
+    let relative_words = relative.strip_suffix(" also").unwrap_or(relative);
+    if !before.ends_with(',') || !matches!(relative_words, "which" | "who") {
+        return None;
+    }
+    let source = trim_span(doc, Span::new(according.span.end, according.span.end + source_text.len()));
+    let first = trim_span(doc, Span::new(sentence.start, sentence.start + before.len() - 1));
+    let after = text_of(relative_cue.span.end, sentence.end);
+    let second = trim_span(doc, Span::new(relative_cue.span.end + after_that(after, 1)?, sentence.end));
+    if !accept(doc.slice(source)) || word_count(doc.slice(first)) < 3 || meaningful_words(doc.slice(second)) < 3 {
+        return None;
+    }
+    let attribution = |hit: &CueHit| Attribution { cue: hit.cue, cue_span: hit.span, source, tail: source };
+    Some(vec![
+        ReportedClaim { content: first, attribution: attribution(according), via_span: None },
+        ReportedClaim { content: second, attribution: attribution(relative_cue), via_span: None },
+    ])
 }
 
 /// "The DailyNK was confirmed by a number of sources on Friday ... that there was ...".

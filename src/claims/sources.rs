@@ -207,7 +207,10 @@ fn head_is_final(phrase: &str, head: &str) -> bool {
 
 /// The core's words, lower-cased, each with whether it was written capitalised.
 fn core_tokens(phrase: &str) -> Vec<(String, bool)> {
-    const STOPS: &[&str] = &["in", "from", "of", "based", "who", "that", "near", "speaking", "with", "inside", "at", "on", "whose", "which", "for"];
+    // (participles too: "a reporting partner living in the city")
+    const STOPS: &[&str] = &[
+        "in", "from", "of", "based", "who", "that", "near", "speaking", "with", "inside", "at", "on", "whose", "which", "for", "living", "residing", "working",
+    ];
     let mut words = Vec::new();
     for raw in phrase.split_whitespace() {
         let word = clean_word(raw);
@@ -256,7 +259,11 @@ pub fn person_name(phrase: &str) -> Option<String> {
     if let Some(run) = runs.iter().find(|r| (2..=4).contains(&r.len()) && !in_outlet(&r.join(" "))) {
         return Some(run.join(" "));
     }
-    // A bare surname opening the phrase ("Lee said", "Quintana, who made the remarks").
+    // A bare surname opening the phrase ("Lee said", "Quintana, who made the remarks"), after
+    // any courtesy title ("Mr Lee", "Dr. Kim").
+    let is_title_token = |t: &&str| TITLE_WORDS_BARE.contains(t.trim_end_matches('.'));
+    let titles = tokens.iter().take_while(|t| is_title_token(t) && t.chars().next().is_some_and(char::is_uppercase)).count();
+    let tokens = tokens.get(titles..).unwrap_or(&[]);
     let first_token = tokens.first()?;
     let content_tokens = tokens.iter().filter(|t| !is_filler(t)).count();
     if content_tokens > 1 && !first_token.ends_with(',') {

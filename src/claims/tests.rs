@@ -377,3 +377,50 @@ fn described_people_who_were_held_or_fled_are_defectors() {
     let r = rows("A woman who sells vegetables at the market said prices of rice have doubled this month.");
     assert_eq!(r[0].2, "person");
 }
+
+#[test]
+fn sources_with_participles_titles_and_interviewees() {
+    let r = rows("Dozens were sent to labor camps in October, a reporting partner living in the city told ASIAPRESS.");
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!((r[0].1.as_str(), r[0].2.as_str()), ("Dozens were sent to labor camps in October", "anonymous_source"));
+
+    let (doc, claims) = run("According to Mr Kim, guards at the prison beat inmates every night.");
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(doc.slice(claims[0].span), "guards at the prison beat inmates every night");
+    assert_eq!(claims[0].source_name.as_deref(), Some("Kim"));
+
+    let r = rows("Those interviewed said that guards at the holding center routinely beat detainees.");
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].2, "defector");
+}
+
+#[test]
+fn told_without_that_starts_at_the_pronoun_after_the_listener() {
+    let r = rows("A woman who fled in 2019 told investigators she had been forced to watch a public execution.");
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].1, "she had been forced to watch a public execution");
+    // a listener with no clause after it tells nothing
+    assert!(rows("The defector told reporters about the camp in Seoul on Monday.").is_empty());
+}
+
+#[test]
+fn a_cue_with_a_clause_of_its_own_is_no_relay() {
+    // "officials warned that ..." is part of what the source said, not the outlet it came through
+    let r = rows("A source in Hyesan said that at a meeting held in March, officials warned that smugglers would be punished as traitors.");
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert!(r[0].1.starts_with("at a meeting held in March, officials warned"), "{r:?}");
+    // "..., the paper reported at the time.": the time belongs to the attribution
+    let r = rows("In 2016, three smugglers were shot in Hyesan, the newspaper NK Daily Times reported at the time.");
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].1, "In 2016, three smugglers were shot in Hyesan");
+}
+
+#[test]
+fn according_to_then_which_added_gives_two_claims_of_one_source() {
+    let r = rows("The pardon takes effect on Aug. 1, according to KCNA, which added that the Cabinet will help those released find work.");
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!(r[0].1, "The pardon takes effect on Aug. 1");
+    assert_eq!(r[1].1, "the Cabinet will help those released find work");
+    assert_eq!(r[0].3, r[1].3);
+    assert!(r.iter().all(|x| x.2 == "state_media"));
+}

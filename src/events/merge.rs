@@ -181,14 +181,15 @@ impl<'a> Builder<'a> {
         self.main_candidates(event_type).max_by_key(|(i, d)| (!d.background, d.hits.len(), *i)).map(|(i, _)| i)
     }
 
-    /// The event a headline tells of: the main one among those its dates and status agree with
+    /// The event a headline tells of: never a background one ("as in past amnesties") while
+    /// another is told of, then the main one among those its dates and status agree with
     /// ("North Korea to free prisoners in amnesty" is the planned amnesty, not a past one the
     /// story recalls as often).
     fn headline_event(&self, hit: &Hit, event_type: &str) -> Option<usize> {
         self.main_candidates(event_type)
             .max_by_key(|(i, d)| {
                 let agrees = compatible(&d.identity, &hit.identity, d.status == Status::Planned) != Some(false);
-                (agrees, !d.background, d.status == hit.status, d.hits.len(), *i)
+                (!d.background, agrees, d.status == hit.status, d.hits.len(), *i)
             })
             .map(|(i, _)| i)
     }

@@ -129,6 +129,10 @@ fn within(inner: &DateInfo, outer: &DateInfo) -> bool {
 /// party plenum in December deciding on a pardon for September).
 const PLANNED_LEAD_DAYS: i32 = 366;
 
+/// How long before the occasion it marks a planned act may take effect (amnesties have started
+/// about ten weeks ahead of the birthdays and anniversaries they celebrated).
+const PLANNED_OCCASION_LEAD_DAYS: i32 = 120;
+
 /// Whether two identities can describe one happening: `Some(true)` when they share a date or an
 /// occasion, `Some(false)` when they conflict, `None` when they say nothing in common.
 /// `planned` lets earlier dates (decrees, preparations) join a planned event.
@@ -162,9 +166,15 @@ pub fn compatible(event: &Identity, hit: &Identity, planned: bool) -> Option<boo
     if planned && b1 < a0 && a0 - b1 <= PLANNED_LEAD_DAYS {
         return Some(true);
     }
-    // Releases in the days before the occasion they mark.
-    let near = |occasion: &Option<DateInfo>, d0: i32, d1: i32| occasion.as_ref().and_then(DateInfo::range).is_some_and(|(o0, _)| d1 <= o0 && o0 - d0 <= 10);
-    if near(&event.occasion_date, b0, b1) || near(&hit.occasion_date, a0, a1) {
+    // Releases in the days before the occasion they mark; a planned amnesty takes effect weeks
+    // ahead of the birthdays it celebrates ("from Jan. 30", for Feb. 16 and April 15).
+    // The long lead holds only where the occasion is all that dates that side.
+    let near = |marking: &Identity, d0: i32, d1: i32| {
+        let only_occasion = marking.date.is_none() || marking.date == marking.occasion_date;
+        let lead = if planned && only_occasion { PLANNED_OCCASION_LEAD_DAYS } else { 10 };
+        marking.occasion_date.as_ref().and_then(DateInfo::range).is_some_and(|(o0, _)| d1 <= o0 && o0 - d0 <= lead)
+    };
+    if near(event, b0, b1) || near(hit, a0, a1) {
         return Some(true);
     }
     Some(false)
@@ -375,5 +385,23 @@ mod tests {
         let selection = Identity { date: Some(date("2022-01-03", Some((2022, 1, 3)), Some((2022, 1, 3)), Precision::Day)), ..Identity::default() };
         assert_eq!(compatible(&planned, &selection, true), Some(true));
         assert_eq!(compatible(&planned, &selection, false), Some(false));
+    }
+
+    #[test]
+    fn a_planned_amnesty_takes_effect_weeks_before_the_occasion_it_marks() {
+        // "will take effect on Jan. 30" and "on the occasion of the 110th birth anniversary" (April 15)
+        let effective = Identity { date: Some(date("2022-01-30", Some((2022, 1, 30)), Some((2022, 1, 30)), Precision::Day)), ..Identity::default() };
+        let birthday = Identity {
+            occasion: Some("kim_il_sung_birthday".into()),
+            anniversary: Some(110),
+            occasion_date: Some(date("2022-04-15", Some((2022, 4, 15)), Some((2022, 4, 15)), Precision::Day)),
+            ..Identity::default()
+        };
+        assert_eq!(compatible(&effective, &birthday, true), Some(true));
+        assert_eq!(compatible(&birthday, &effective, true), Some(true));
+        // a past amnesty is not matched so loosely, nor one a year ahead
+        assert_eq!(compatible(&effective, &birthday, false), Some(false));
+        let next_year = Identity { date: Some(date("2021-01-30", Some((2021, 1, 30)), Some((2021, 1, 30)), Precision::Day)), ..Identity::default() };
+        assert_eq!(compatible(&next_year, &birthday, true), Some(false));
     }
 }

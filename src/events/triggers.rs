@@ -286,6 +286,17 @@ fn prev_word(text: &str) -> &str {
     rest.get(start..).unwrap_or("")
 }
 
+/// Whether the word between `before` and `after` is part of an e-mail or web address: it touches
+/// an `@` or `/`, or a dot that runs on into a lower-case letter or digit ("amnesty.org"; a
+/// sentence that misses its space, "pardoned.The", goes on with a capital).
+fn in_address(before: &str, after: &str) -> bool {
+    let mut after_chars = after.chars();
+    let (next, next_but_one) = (after_chars.next(), after_chars.next());
+    matches!(next, Some('@' | '/'))
+        || matches!(before.chars().next_back(), Some('@' | '/'))
+        || next == Some('.') && next_but_one.is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+}
+
 /// Whether `word` is one of `words` (lower-case ASCII), ASCII case aside.
 fn is_one_of(word: &str, words: &[&str]) -> bool {
     words.iter().any(|w| w.eq_ignore_ascii_case(word))
@@ -295,6 +306,10 @@ fn is_one_of(word: &str, words: &[&str]) -> bool {
 fn rejected(doc: &Document, def: &TriggerDef, span: Span, matched: &str) -> bool {
     let after = doc.norm.get(span.end..).unwrap_or("");
     let before = doc.norm.get(..span.start).unwrap_or("");
+    if in_address(before, after) {
+        // "press@amnesty.org", "www.pardon.gov/news": a word of an e-mail or web address.
+        return true;
+    }
     let mut next = next_word(after);
     if is_one_of(next, DETERMINERS) && (def.family == "release" || matched.eq_ignore_ascii_case("dismissed")) {
         let skip = after.trim_start().get(next.len()..).unwrap_or("");
@@ -459,6 +474,10 @@ mod tests {
         assert!(found("The ministry released a report on trade.").is_empty());
         assert!(found("THE MINISTRY RELEASED A REPORT ON TRADE.").is_empty());
         assert!(found("AMNESTY International said so.").is_empty());
+        assert!(found("For more information e-mail press@amnesty.org or see www.amnesty.org/en/latest.").is_empty());
+        assert!(found("Read more at https://example.com/pardon/2015 today.").is_empty());
+        let run_on = found("Kim granted an amnesty.It freed 300 prisoners.");
+        assert!(run_on.iter().any(|(ty, _)| ty == "amnesty"), "a missing space after a full stop is no address: {run_on:?}");
         assert!(found("A report released Tuesday by the group shows new guard posts.").is_empty());
         assert!(!found("Dozens of prisoners released last week were ill.").is_empty());
         assert!(found("The report has been\n released.").is_empty());

@@ -609,16 +609,36 @@ static TENSE_CUES: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
     AhoCorasickBuilder::new().ascii_case_insensitive(true).match_kind(MatchKind::Standard).build(patterns).ok()
 });
 
+/// The date an act told in the infinitive takes effect from: "issued a decree last Thursday to
+/// grant amnesty to convicts from Aug. 1". The decree is past; the act it orders is still to come.
+static INFINITIVE_EFFECTIVE_FROM: LazyLock<regex::Regex> = LazyLock::new(|| {
+    crate::text::regex(
+        r"(?i)\bto\s+(?:grant|give|offer|declare|proclaim|release|free|pardon|commute|reduce|implement|begin|start|open|close)\b[^.;:!?]*?\b(?:as\s+from|from|effective|starting|beginning|as\s+of)\s+$",
+    )
+});
+
 /// Whether the clause around `span` looks forward from the publication date ("will grant ...
 /// as from Feb. 1"); a reporting verb after the cue ("will ..., sources said on Tuesday") wins.
 pub(crate) fn is_future(doc: &Document, span: Span) -> bool {
     let Some(sentence) = doc.sentence_index_at(span.start).and_then(|i| doc.sentences.get(i)) else { return false };
     let before = doc.norm.get(sentence.span.start..span.start).unwrap_or("");
     let after = doc.norm.get(span.end..sentence.span.end).unwrap_or("");
+    if INFINITIVE_EFFECTIVE_FROM.is_match(last_chars(before, 200)) {
+        return true;
+    }
     match last_tense_cue(before) {
         Some(future) => future,
         None => first_tense_word_is_future(after),
     }
+}
+
+/// The last `n` bytes of `text` or a little more (to a character boundary).
+fn last_chars(text: &str, n: usize) -> &str {
+    let mut start = text.len().saturating_sub(n);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    text.get(start..).unwrap_or(text)
 }
 
 /// Whether the last whole-word tense cue of `text` is a future cue (`None` without any cue). On

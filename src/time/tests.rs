@@ -60,6 +60,10 @@ const CASES: &[Case] = &[
     ("North Korea fired Kim Won Hong in January.", "2017-02-27", "January", "2017-01", "reference", ""),
     ("The DPRK will grant amnesty to convicts as from Feb. 1.", "2012-01-10", "Feb. 1", "2012-02-01", "reference", ""),
     ("Kim pardoned prisoners in October.", "2015-01-20", "October", "2014-10", "reference", ""),
+    // a past decree ordering an act still to come, then a reporting verb
+    ("The Presidium issued a decree on Thursday to grant amnesty to convicts from Aug. 1, KCNA said.", "2015-07-14", "Aug. 1", "2015-08-01", "reference", ""),
+    ("Officials decided last week to release the inmates starting March 3, sources said.", "2020-02-20", "March 3", "2020-03-03", "reference", ""),
+    ("The prisoners were held from Aug. 1 until their trial, KCNA said.", "2015-07-14", "Aug. 1", "2014-08-01", "reference", ""),
     ("The regime will pardon prisoners in October.", "2015-01-20", "October", "2015-10", "reference", ""),
     ("Authorities plan to release inmates on Feb. 16.", "2022-03-01", "Feb. 16", "2023-02-16", "reference", ""),
     ("The inmates were freed on Dec. 28.", "2016-01-05", "Dec. 28", "2015-12-28", "reference", ""),
