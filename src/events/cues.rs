@@ -273,6 +273,29 @@ pub fn has_negative_subject(clause_before: &str) -> bool {
     }
 }
 
+/// The last one or two words before a trigger, lower-cased ASCII aside.
+fn last_words(before: &str) -> (&str, &str) {
+    let mut words = before.split_whitespace().rev().map(|w| w.trim_matches(|c: char| !c.is_ascii_alphabetic()));
+    (words.next().unwrap_or(""), words.next().unwrap_or(""))
+}
+
+/// "anyone caught using a Chinese phone would be treated as a spy", "whoever is found ...": a
+/// trigger whose subject is anybody at all tells of a threat or a rule, not a happening.
+pub fn has_generic_subject(clause_before: &str) -> bool {
+    const GENERIC: &[&str] = &["anyone", "anybody", "whoever", "whomever"];
+    const LINKS: &[&str] = &["is", "are", "was", "were", "gets", "got", "being"];
+    let (last, before_last) = last_words(clause_before);
+    let generic = |w: &str| GENERIC.iter().any(|g| g.eq_ignore_ascii_case(w));
+    generic(last) || generic(before_last) && LINKS.iter().any(|l| l.eq_ignore_ascii_case(last))
+}
+
+/// "most of those arrested were women", "these detained": a trigger right after "those" or
+/// "these" names people an earlier happening of its type took.
+pub fn names_group_told_before(sentence_before: &str) -> bool {
+    let (last, _) = last_words(sentence_before);
+    last.eq_ignore_ascii_case("those") || last.eq_ignore_ascii_case("these")
+}
+
 pub fn status(sentence_before: &str, clause_before: &str, tail: &Tail, clause_after: &str, habitual_possible: bool) -> (Status, bool) {
     // "camp No. 14" is a number, not a negator.
     let cleaned_tail;

@@ -40,6 +40,8 @@ pub struct Hit {
     /// "last year's special pardon", "another amnesty": not the story's main event.
     pub new_reference: bool,
     pub back_reference: bool,
+    /// "those arrested": the people an earlier happening of the type took.
+    pub group_told_before: bool,
     /// Names an amnesty or pardon outright (not only a release or a round).
     pub names_amnesty: bool,
     /// "..., the other beaten to death": a further happening in an enumeration.
@@ -198,6 +200,7 @@ fn build(doc: &Document, clauses: &Clauses, cues: &mut DocCues, raw: &RawHit, ma
         // "sentenced to death": the execution is ordered, not done
         (Status::Occurred, _) if raw.def.family == "death_sentence" => (Status::Planned, true),
         (Status::Occurred, _) if amnesty_like && cues::has_negative_subject(clause_before) => (Status::Negated, true),
+        (Status::Occurred, _) if cues::has_generic_subject(clause_before) => (Status::Hypothetical, true),
         found => found,
     };
     let exclusion = amnesty_like && cues.is_exclusion(doc, strong);
@@ -224,6 +227,7 @@ fn build(doc: &Document, clauses: &Clauses, cues: &mut DocCues, raw: &RawHit, ma
             || raw.def.family == "ordinal" && (contains_ignore_ascii_case(matched, "amnest") || contains_ignore_ascii_case(matched, "pardon")),
         mass: mass.get(doc, cues, sentence_index, s),
         back_reference: cues::is_back_reference(sentence_before),
+        group_told_before: cues::names_group_told_before(sentence_before),
         ordinal: if raw.def.family == "ordinal" { ordinal_of(matched) } else { None },
         identity: Identity::default(),
         count_min: if counted { cues::counts_in(clause_before).last().and_then(|c| c.min) } else { None },

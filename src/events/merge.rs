@@ -352,6 +352,20 @@ impl<'a> Builder<'a> {
             self.create(h, event_type, hit.status);
             return;
         }
+        // "most of those arrested were women": the latest happening of the type, whatever its kind.
+        if hit.group_told_before && hit.status == Status::Occurred {
+            let latest = self
+                .drafts
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| d.event_type == event_type && d.status == Status::Occurred && !d.identity.aggregate)
+                .max_by_key(|(i, _)| self.touch.get(*i).copied().unwrap_or(0))
+                .map(|(i, _)| i);
+            if let Some(d) = latest {
+                self.attach(d, h);
+                return;
+            }
+        }
         // Several triggers in one sentence with one status: one happening ("arrested ... as part
         // of a crackdown": one happening across kinds).
         let same_sentence = self.drafts.iter().enumerate().position(|(i, d)| {

@@ -86,7 +86,7 @@ pub const TRIGGERS: &[TriggerDef] = &[
         "repatriation",
         "repatriation",
         None,
-        r"repatriat(?:ed|ion|ions|e|es|ing)|forcibly (?:returned|returning|sent back|deported)|forced returns?|sent back to north korea|return of (?:[a-z'-]+ ){0,2}(?:defectors|refugees|north koreans)|return(?:ed|ing|s)? (?:them|him|her) to north korea|returned (?:[a-z]+ ){0,3}defectors|deported to north korea|handed (?:them |him |her )?over to north korea|(?:sent|deported) back from china",
+        r"repatriat(?:ed|ion|ions|e|es|ing)|forcibly (?:returned|returning|sent back|deported)|forced returns?|sent back to north korea|return of (?:[a-z'-]+ ){0,2}(?:defectors|refugees|north koreans)|return(?:ed|ing|s)? (?:them|him|her) to north korea|returned (?:[a-z]+ ){0,3}defectors|deported to north korea|handed (?:them |him |her )?over to north korea|(?:sent|deported) back from china|(?:was|were|been|being|get|got|getting) sent back",
     ),
     // Execution.
     t(
@@ -109,7 +109,7 @@ pub const TRIGGERS: &[TriggerDef] = &[
         "abuse",
         "abuse",
         None,
-        r"tortured|torture|beaten|beatings?|beat(?:s|ing)? (?:them|him|her|prisoners|inmates|detainees|defectors|those|anyone|people)|rations (?:[a-z0-9'-]+ ){0,5}?(?:have been |had been |were |was )?(?:cut|reduced|slashed)|(?:cut|reduced|slashed) (?:their |the |food )*rations|(?:kick|punch|whipp?)(?:ed|ing|s)? (?:them|him|her|prisoners|inmates|detainees|defectors|(?:pregnant )?women)|forced abortions?|(?:forced|forcing|force|forces) (?:them|her|women|pregnant women|prisoners|inmates|detainees) to (?:have |undergo )?abortions?|sexual (?:assault|abuse|violence)|raped?|human rights abuses|abuses?|starvation (?:rations|diets?)|starving|going hungry|fed only|forced labou?r|violent punishments?|mistreat(?:ed|ment)|ill-treatment|maltreatment",
+        r"tortured|torture|beaten|beatings?|beat(?:s|ing)? (?:us|me|them|him|her|prisoners|inmates|detainees|defectors|those|anyone|people)|rations (?:[a-z0-9'-]+ ){0,5}?(?:have been |had been |were |was )?(?:cut|reduced|slashed)|(?:cut|reduced|slashed) (?:their |the |food )*rations|(?:kick|punch|whipp?)(?:ed|ing|s)? (?:us|me|them|him|her|prisoners|inmates|detainees|defectors|(?:pregnant )?women)|forced abortions?|(?:forced|forcing|force|forces) (?:them|her|women|pregnant women|prisoners|inmates|detainees) to (?:have |undergo )?abortions?|sexual (?:assault|abuse|violence)|raped?|human rights abuses|abuses?|starvation (?:rations|diets?)|starving|going hungry|fed only|forced labou?r|violent punishments?|mistreat(?:ed|ment)|ill-treatment|maltreatment",
     ),
     // Indoctrination.
     t(
@@ -155,6 +155,15 @@ const REJECT_BEFORE: &[(&str, &[&str])] = &[
     ("in custody", &["died", "dies", "die", "dying", "death", "deaths"]),
     // "a clean sweep" of an election, "a sweep of the area".
     ("sweep", &["clean", "election"]),
+    // "a lecture held at the end of October": a gathering that took place, nobody in custody.
+    (
+        "held",
+        &[
+            "lecture", "lectures", "meeting", "meetings", "session", "sessions", "rally", "rallies", "ceremony", "ceremonies", "conference", "talks", "briefing",
+            "election", "elections", "event", "events", "festival", "exercise", "exercises", "summit", "celebration", "celebrations", "parade", "funeral", "forum",
+            "seminar", "gathering", "gatherings", "plenum", "congress", "competition", "performance", "vote", "drill", "drills",
+        ],
+    ),
 ];
 
 /// A publication as the subject of "released" ("the report was released", "a report released
@@ -446,6 +455,8 @@ mod tests {
             ("The security ministry has been rounding up the families of defectors.", "detention"),
             ("He was publicly executed by firing squad in Hyesan.", "execution"),
             ("China forcibly returned 60 defectors in April.", "repatriation"),
+            ("When I was sent back in 2012, I was held for a month.", "repatriation"),
+            ("The guards beat us with sticks.", "abuse"),
             ("Two inmates died of hunger at the prison last month.", "death"),
             ("Former detainees said they had seen other prisoners die in custody.", "death"),
             ("Guards tortured the detainees for days.", "abuse"),
@@ -474,6 +485,7 @@ mod tests {
         assert!(found("The ministry released a report on trade.").is_empty());
         assert!(found("THE MINISTRY RELEASED A REPORT ON TRADE.").is_empty());
         assert!(found("AMNESTY International said so.").is_empty());
+        assert!(found("At a lecture held in March, residents were told to report smugglers.").is_empty());
         assert!(found("For more information e-mail press@amnesty.org or see www.amnesty.org/en/latest.").is_empty());
         assert!(found("Read more at https://example.com/pardon/2015 today.").is_empty());
         let run_on = found("Kim granted an amnesty.It freed 300 prisoners.");
