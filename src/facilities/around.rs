@@ -18,7 +18,9 @@ static OPERATOR_CUE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i-u)^\s*(?:system|network|complex)?\s*,?\s*(?:(?:which|that)\s+(?:is|are|was|were)\s+)?(?:(?:(?:run|operated|managed|administered|controlled|overseen|supervised|guarded|maintained)\s+by|under|of|belonging\s+to|attached\s+to)\s+(?:the\s+)?(?:(?:control|jurisdiction|supervision|management|command|auspices|authority)\s+of\s+(?:the\s+)?)?(?:North\s+Korea(?:'s|n)\s+|North\s+Korean\s+|regime's\s+|country's\s+)?|affiliated\s+with\s+(?:[A-Za-z\-]+,?\s+){0,5}?)$",
     )
 });
-static IN_PLACES_CUE: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i-u)^\s*(?:in|at|near|of)\s+(?:the\s+)?(?:city\s+of\s+|county\s+of\s+)?$"));
+/// "in", "at the city of", after any gloss in brackets ("the kyohwaso (reeducation camp) at").
+static IN_PLACES_CUE: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i-u)^\s*(?:\((?u:[^()]){1,40}\)\s*)?(?:in|at|near|of)\s+(?:the\s+)?(?:city\s+of\s+|county\s+of\s+)?$"));
 static PLACE_JOIN: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i-u)^(?:\s*(?:County|City|Province|District|-gun|-si|-ri))?\s*(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)$"));
 static PLACE_TO_TERM: LazyLock<Regex> =

@@ -395,6 +395,14 @@ mod tests {
     }
 
     #[test]
+    fn a_gloss_in_brackets_stands_between_term_and_place() {
+        let rs = rows("She was sent to the kyohwaso (long-term prison) at Jongo-ri for three years.");
+        assert_eq!(rs.len(), 1, "{rs:?}");
+        assert_eq!(rs[0].0.facility_id.as_deref(), Some("kyohwaso-12"));
+        assert_eq!(rs[0].1, vec!["kyohwaso (long-term prison) at Jongo-ri"]);
+    }
+
+    #[test]
     fn other_wordings_from_other_outlets() {
         // AP / UPI / RFA style sentences written for this test
         let rs = rows(
