@@ -24,10 +24,5 @@ pub mod time;
 #[cfg(feature = "python")]
 mod python;
 
-/// See the `mimalloc` feature in Cargo.toml.
-#[cfg(feature = "mimalloc")]
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 pub use error::{Error, Result};
 pub use pipeline::{extract_documents, DocResult, Input, Meta, Options};

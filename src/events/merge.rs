@@ -400,8 +400,10 @@ impl<'a> Builder<'a> {
             }
             return;
         }
-        // An unmarked mention with a date joins a compatible event whatever its status.
-        match self.matching(&hit, event_type, |d| (d.status == hit.status || !hit.explicit) && same_family(d)) {
+        // An unmarked mention with a date joins a compatible event whatever its status, but one
+        // said not to happen ("should not be forcibly repatriated") is no dated happening.
+        let open = |d: &Draft| d.status == hit.status || !hit.explicit && !matches!(d.status, Status::Negated | Status::Hypothetical);
+        match self.matching(&hit, event_type, |d| open(d) && same_family(d)) {
             Some(d) => self.attach(d, h),
             None => {
                 self.create(h, event_type, hit.status);

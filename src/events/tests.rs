@@ -369,3 +369,30 @@ fn a_foreign_detainee_handed_over_is_a_release() {
     let kinds: Vec<&str> = events.iter().map(|e| e.event_type.as_str()).collect();
     assert!(kinds.contains(&"release") && kinds.contains(&"amnesty"), "{events:?}");
 }
+
+#[test]
+fn a_written_date_beats_the_bare_year_it_refines() {
+    let events = events_of("In 2015, the regime pardoned prisoners from Aug. 1 to celebrate the 70th anniversary of liberation.");
+    assert_eq!(types(&events), vec![("amnesty", "occurred")]);
+    assert_eq!(events[0].date_value.as_deref(), Some("2015-08-01"));
+    assert_eq!(events[0].occasion.as_deref(), Some("liberation_day"));
+}
+
+#[test]
+fn a_dated_happening_never_joins_one_said_not_to_happen() {
+    let text = "Seoul urged Beijing that defectors should not be forcibly repatriated. \
+                \"When I was sent back in 2012, the guards beat us,\" said a woman who fled again.";
+    let events = events_of(text);
+    let repatriations: Vec<(&str, Option<&str>)> =
+        events.iter().filter(|e| e.event_type == "repatriation").map(|e| (e.status.as_str(), e.date_value.as_deref())).collect();
+    assert!(repatriations.contains(&("occurred", Some("2012"))), "{repatriations:?}");
+}
+
+#[test]
+fn threats_to_anyone_and_groups_told_before() {
+    let text = "Police arrested dozens of smugglers in Hyesan in March, a source said. Most of those arrested were women. \
+                Officials warned that anyone caught using a Chinese phone would be punished.";
+    let events = events_of(text);
+    let occurred: Vec<&Event> = events.iter().filter(|e| e.event_type == "detention" && e.status == "occurred").collect();
+    assert_eq!(occurred.len(), 1, "{:?}", types(&events));
+}

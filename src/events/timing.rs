@@ -328,13 +328,14 @@ pub fn combine(groups: &[&TimeGroup]) -> Identity {
             identity.occasion_date.clone_from(&group.identity.occasion_date);
         }
     }
-    // A written date beats one worked out from an occasion, a known year beats none; the
+    // A written date beats one worked out from an occasion, a date beats the bare year it
+    // refines ("In 2015, ... pardoned prisoners from Aug. 1"), a known year beats none; the
     // first such group wins a tie.
     let best = groups
         .iter()
         .enumerate()
         .filter(|(_, g)| g.identity.date.is_some())
-        .max_by_key(|(i, g)| (g.explicit_date, g.identity.date.as_ref().is_some_and(DateInfo::has_year), std::cmp::Reverse(*i)));
+        .max_by_key(|(i, g)| (g.explicit_date, !g.year_only, g.identity.date.as_ref().is_some_and(DateInfo::has_year), std::cmp::Reverse(*i)));
     if let Some((_, group)) = best {
         identity.date.clone_from(&group.identity.date);
     }
