@@ -5,9 +5,9 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use _core::input::{file_inputs, read_meta_csv};
-use _core::pipeline::{attach_meta, extract_documents, Options};
+use _core::pipeline::{attach_meta, Options};
 use _core::sink::ParquetSink;
-use _core::tables::build_all;
+use _core::tables::extract_tables;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut paths = Vec::new();
@@ -33,8 +33,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let total = inputs.len();
     while !inputs.is_empty() {
         let rest = inputs.split_off(batch.min(inputs.len()));
-        let results = extract_documents(std::mem::replace(&mut inputs, rest), &options)?;
-        sink.write(&build_all(&results)?)?;
+        sink.write(&extract_tables(std::mem::replace(&mut inputs, rest), &options)?)?;
     }
     let rows = sink.close()?;
     eprintln!(

@@ -15,10 +15,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut path: Option<PathBuf> = None;
     let mut meta_path: Option<PathBuf> = None;
     let mut repeat = 1usize;
+    // 1 takes each document through every stage before the next document (the order before
+    // chunks), to compare the two on the same machine.
+    let mut chunk = STAGE_CHUNK;
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--meta" => meta_path = args.next().map(PathBuf::from),
             "--repeat" => repeat = args.next().and_then(|n| n.parse().ok()).ok_or("--repeat takes a number")?,
+            "--chunk" => chunk = args.next().and_then(|n| n.parse().ok()).filter(|&n| n > 0).ok_or("--chunk takes a number above 0")?,
             _ => path = Some(PathBuf::from(arg)),
         }
     }
@@ -39,7 +43,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut events_found = 0usize;
     for _ in 0..repeat {
         // The pipeline's own order: chunks of documents, each stage over a whole chunk.
-        for chunk in docs.chunks(STAGE_CHUNK) {
+        for chunk in docs.chunks(chunk) {
             let mut clock = Instant::now();
             let mut lap = |stage: Stage| {
                 if let Some(total) = Stage::ALL.iter().position(|s| *s == stage).and_then(|slot| spent.get_mut(slot)) {

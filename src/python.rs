@@ -14,9 +14,9 @@ use pyo3_arrow::PyTable;
 
 use crate::error::Error;
 use crate::lexicon::Lexicon;
-use crate::pipeline::{extract_documents, Input, Meta, Options};
+use crate::pipeline::{Input, Meta, Options};
 use crate::sink::ParquetSink;
-use crate::tables::{build_all, schema, TABLE_NAMES};
+use crate::tables::{extract_tables, schema, TABLE_NAMES};
 use crate::text::Decoding;
 use crate::time::Date;
 
@@ -80,13 +80,13 @@ fn inputs(doc_ids: Vec<String>, texts: Option<Vec<String>>, paths: Option<Vec<Pa
     Ok(inputs)
 }
 
-fn tables(batches: Vec<arrow_array::RecordBatch>) -> PyResult<Vec<PyTable>> {
+fn tables(batches: impl IntoIterator<Item = Vec<arrow_array::RecordBatch>>) -> PyResult<Vec<PyTable>> {
     TABLE_NAMES
         .iter()
         .zip(batches)
-        .map(|(name, batch)| {
+        .map(|(name, table_batches)| {
             let table_schema = schema(name).ok_or_else(|| PyRuntimeError::new_err(format!("unknown table {name}")))?;
-            PyTable::try_new(vec![batch], table_schema)
+            PyTable::try_new(table_batches, table_schema)
         })
         .collect()
 }
@@ -106,7 +106,7 @@ fn extract_batch(
 ) -> PyResult<Vec<PyTable>> {
     let options = options(gazetteer, decoding)?;
     let inputs = inputs(doc_ids, texts, paths, &meta)?;
-    let batches = py.detach(|| extract_documents(inputs, &options).and_then(|results| build_all(&results))).map_err(to_py_err)?;
+    let batches = py.detach(|| extract_tables(inputs, &options)).map_err(to_py_err)?;
     tables(batches)
 }
 
@@ -158,8 +158,7 @@ impl ParquetWriter {
         py.detach(|| {
             let mut guard = self.lock();
             let sink = guard.as_mut().ok_or_else(|| Error::Input("the writer is closed".into()))?;
-            let results = extract_documents(inputs, options)?;
-            sink.write(&build_all(&results)?)?;
+            sink.write(&extract_tables(inputs, options)?)?;
             Ok(sink.rows())
         })
         .map_err(to_py_err)
@@ -194,7 +193,7 @@ fn holidays(start_year: i32, end_year: i32) -> PyResult<PyTable> {
 /// Empty tables with the output schemas.
 #[pyfunction]
 fn empty_tables() -> PyResult<Vec<PyTable>> {
-    tables(crate::tables::empty_all().map_err(to_py_err)?)
+    tables(crate::tables::empty_all().map_err(to_py_err)?.into_iter().map(|batch| vec![batch]))
 }
 
 #[pymodule]

@@ -33,13 +33,17 @@ impl ParquetSink {
         Ok(ParquetSink { dir: dir.to_path_buf(), writers, rows: [0; 4] })
     }
 
-    /// Appends one batch of each table (in `TABLE_NAMES` order) and flushes it as a row group.
-    pub fn write(&mut self, batches: &[RecordBatch]) -> Result<()> {
-        for ((writer, batch), rows) in self.writers.iter_mut().zip(batches).zip(self.rows.iter_mut()) {
-            if batch.num_rows() > 0 {
-                writer.write(batch)?;
+    /// Appends the record batches of each table (in `TABLE_NAMES` order) and flushes them as one
+    /// row group per table.
+    pub fn write(&mut self, tables: &[Vec<RecordBatch>]) -> Result<()> {
+        for ((writer, batches), rows) in self.writers.iter_mut().zip(tables).zip(self.rows.iter_mut()) {
+            let added: usize = batches.iter().map(RecordBatch::num_rows).sum();
+            if added > 0 {
+                for batch in batches {
+                    writer.write(batch)?;
+                }
                 writer.flush()?;
-                *rows += batch.num_rows();
+                *rows += added;
             }
         }
         Ok(())
