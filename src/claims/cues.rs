@@ -18,6 +18,9 @@ const LEADING_THAT: CueUse = CueUse { bare_leading: false, trailing: false };
 /// Verbs whose object is the claim ("described him as ...", "condemned the abuses"), never
 /// written after it.
 const OBJECT: CueUse = CueUse { bare_leading: true, trailing: false };
+/// A participle after a main clause ("welcomed the release, saying it would ..."): what follows is
+/// said by the main clause's subject.
+const PARTICIPLE: CueUse = CueUse { bare_leading: true, trailing: false };
 
 /// Reporting verbs and phrases, as written, with the canonical `cue` reported for them.
 pub const CUE_VERBS: &[(&str, &str, CueUse)] = &[
@@ -79,6 +82,7 @@ pub const CUE_VERBS: &[(&str, &str, CueUse)] = &[
     ("found", "found", LEADING_THAT),
     ("finds", "found", LEADING_THAT),
     ("adding", "added", LEADING_THAT),
+    ("saying", "saying", PARTICIPLE),
     ("described", "described", OBJECT),
     ("describes", "described", OBJECT),
     ("documented", "documented", OBJECT),

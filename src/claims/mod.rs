@@ -147,6 +147,12 @@ pub fn find_cues(text: &str) -> Vec<CueHit> {
             rest_matches(tail).map(|end| (end, phrase.cue, phrase.usage))
         });
         if let Some((end, cue, usage)) = found {
+            // A participle reports only after its main clause's comma ("welcomed it, saying ...");
+            // "explained by saying" and "quoted as saying" belong to the verb before them.
+            let after_comma = || text.get(..start).is_some_and(|before| before.trim_end().ends_with(','));
+            if cue == "saying" && !after_comma() {
+                continue;
+            }
             hits.push(CueHit { span: Span::new(start, end), cue, usage });
             pos = end;
         }

@@ -250,9 +250,14 @@ pub fn in_sentence(doc: &Document, sentence: Span, hits: &[&CueHit], accept: &dy
     if let Some(pair) = according_to_then_relative(doc, sentence, hits, accept) {
         return pair;
     }
+    // "X welcomed the release, saying CONTENT": the main clause's subject speaks.
+    if let Some(claim) = hits.iter().find_map(|hit| participle_claim(doc, sentence, hit, accept)) {
+        claims.push(claim);
+        return claims;
+    }
     // 2. "X said (that) CONTENT": the subject is the clause right before the cue.
     for (n, hit) in hits.iter().enumerate() {
-        if hit.cue == "according to" {
+        if hit.cue == "according to" || hit.cue == "saying" {
             continue;
         }
         let prefix = text_of(sentence.start, hit.span.start);
@@ -497,6 +502,43 @@ pub fn in_sentence(doc: &Document, sentence: Span, hits: &[&CueHit], accept: &dy
         }
     }
     claims
+}
+
+/// Irregular past forms that end the subject of a main clause ("The ministry sent a letter, saying").
+const IRREGULAR_PAST: &[&str] = &["said", "told", "made", "took", "gave", "sent", "held", "met", "found", "wrote", "spoke", "put", "set", "let", "saw", "knew"];
+/// Lower-case words ending in "s" that are no verbs ("news agency", "its", "this").
+const S_NOT_VERBS: &[&str] = &["news", "its", "his", "this", "has", "is", "was", "as", "us", "various", "previous", "serious", "famous", "numerous"];
+
+/// "South Korea's presidential office welcomed the release, saying it would have a positive
+/// impact": the subject of the main clause (up to its first verb: a lower-case word in "-ed",
+/// in "-s", or an irregular past) says what follows the participle.
+fn participle_claim(doc: &Document, sentence: Span, hit: &CueHit, accept: &dyn Fn(&str) -> bool) -> Option<ReportedClaim> {
+    if hit.cue != "saying" {
+        return None;
+    }
+    let main_clause = doc.norm.get(sentence.start..hit.span.start)?.trim_end().strip_suffix(',')?;
+    let mut subject_end = None;
+    let mut offset = 0;
+    for (n, word) in main_clause.split_inclusive(' ').enumerate() {
+        let bare = word.trim().trim_end_matches([',', ';']);
+        let lower = bare.chars().next().is_some_and(char::is_lowercase);
+        let verb = bare.ends_with("ed") || bare.ends_with('s') && !S_NOT_VERBS.contains(&bare) || IRREGULAR_PAST.contains(&bare);
+        if n > 0 && lower && verb {
+            subject_end = Some(offset);
+            break;
+        }
+        if bare.contains([',', '"', '(', ')']) || n > 10 {
+            return None;
+        }
+        offset += word.len();
+    }
+    let source = trim_span(doc, Span::new(sentence.start, sentence.start + subject_end?));
+    let after = doc.norm.get(hit.span.end..sentence.end)?;
+    let content = trim_span(doc, Span::new(hit.span.end + after_that(after, 1).unwrap_or(0), sentence.end));
+    if !accept(doc.slice(source)) || meaningful_words(doc.slice(content)) < 3 || EMPTY_CONTENT.iter().any(|w| doc.slice(content).starts_with(w)) {
+        return None;
+    }
+    Some(ReportedClaim { content, attribution: Attribution { cue: hit.cue, cue_span: hit.span, source, tail: source }, via_span: None })
 }
 
 /// "The amnesty takes effect on Jan. 30, according to the KCNA, which added that the Cabinet

@@ -424,3 +424,15 @@ fn according_to_then_which_added_gives_two_claims_of_one_source() {
     assert_eq!(r[0].3, r[1].3);
     assert!(r.iter().all(|x| x.2 == "state_media"));
 }
+
+#[test]
+fn a_participle_after_the_main_clause_reports_for_its_subject() {
+    let r = rows("The Unification Ministry welcomed the release, saying it hoped the other detainees would be freed soon.");
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!((r[0].1.as_str(), r[0].2.as_str()), ("it hoped the other detainees would be freed soon", "official"));
+    // "explained by saying" and "quoted as saying" belong to the verb before them
+    let r = rows("She explained by saying that most of the guards took bribes from smugglers.");
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].1, "most of the guards took bribes from smugglers");
+    assert!(rows("Crowds cheered the leader, saying nothing about the camps.").is_empty());
+}
