@@ -443,6 +443,9 @@ pub fn analyse(original: &str, meta: &Meta) -> ArticleInfo {
     }
 
     info.title = meta.title.clone().or(title_text.filter(|t| !t.is_empty()));
+    // From metadata, text or e-mail domain (SCHEMA.md), never from the page's address: a story is
+    // often republished on another outlet's site, and the address stays in `url` for users who
+    // want the site.
     info.outlet = meta.outlet.clone().or(outlet_from_text);
     info.published = meta.published.or(text_date);
     info.published_source = if meta.published.is_some() {

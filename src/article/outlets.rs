@@ -66,10 +66,14 @@ pub fn lookup(name: &str) -> Option<&'static Outlet> {
 }
 
 /// The outlet that owns an e-mail or web domain (`dailynkenglish@uni-media.net`, `www.upi.com`).
+/// A web address counts by its host alone ("https://www.ft.com/..." is the FT, "microsoft.com/ft.com" is not).
 pub fn by_domain(address: &str) -> Option<&'static Outlet> {
-    let lower = address.to_ascii_lowercase();
-    let host = lower.rsplit('@').next().unwrap_or(&lower);
-    outlets().iter().find(|o| o.domains.iter().any(|d| host == d.as_str() || host.ends_with(&format!(".{d}")) || host.contains(&format!("{d}/"))))
+    let lower = address.trim().to_ascii_lowercase();
+    let after_scheme = lower.split_once("://").map_or(lower.as_str(), |(_, rest)| rest);
+    let host_and_port = after_scheme.split(['/', '?', '#']).next().unwrap_or(after_scheme);
+    let host = host_and_port.rsplit('@').next().unwrap_or(host_and_port).split(':').next().unwrap_or(host_and_port);
+    let owns = |d: &String| host == d.as_str() || host.strip_suffix(d.as_str()).is_some_and(|sub| sub.ends_with('.'));
+    outlets().iter().find(|o| o.domains.iter().any(owns))
 }
 
 #[cfg(test)]
@@ -82,6 +86,13 @@ mod tests {
         assert_eq!(lookup("KCNA").map(|o| o.kind.as_str()), Some("state_media"));
         assert_eq!(by_domain("dailynkenglish@uni-media.net").map(|o| o.name.as_str()), Some("Daily NK"));
         assert_eq!(by_domain("nknews.org").map(|o| o.name.as_str()), Some("NK News"));
+        let name_of = |url: &str| by_domain(url).map(|o| o.name.as_str());
+        assert_eq!(name_of("https://www.nytimes.com/2013/12/13/world/asia/story.html"), Some("The New York Times"));
+        assert_eq!(name_of("http://english.yonhapnews.co.kr/news/2015/07/14/x.html?x=1"), Some("Yonhap"));
+        assert_eq!(name_of("https://www.amnesty.org:443/en/latest/"), Some("Amnesty International"));
+        // the host decides, not a domain further along the address
+        assert_eq!(name_of("https://www.microsoft.com/ft.com/page"), None);
+        assert_eq!(name_of("https://notreuters.com/world"), None);
         assert!(lookup("Pyongyang").is_none());
     }
 }

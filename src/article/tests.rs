@@ -56,6 +56,15 @@ fn metadata_wins_and_crlf_nbsp_are_handled() {
 }
 
 #[test]
+fn the_page_address_is_kept_but_names_no_outlet() {
+    let text = "Camp guards beat prisoners, report says\n\nA new report details abuse at a prison camp near the border.\n";
+    let url = "https://www.cbc.ca/news/world/north-korea-camp-1.2345";
+    let info = analyse(text, &Meta { url: Some(url.into()), ..Meta::default() });
+    assert_eq!(info.outlet, None);
+    assert_eq!(info.url.as_deref(), Some(url));
+}
+
+#[test]
 fn only_boilerplate_gives_an_empty_body() {
     let info = read("Advertisement\nshare with twitter\nRead in Korean\n");
     assert_eq!(info.body, "");
