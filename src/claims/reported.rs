@@ -187,7 +187,13 @@ fn after_listener(after: &str) -> Option<usize> {
     None
 }
 
-/// Byte just after " that " within the first `max_words` words of `text`.
+/// Words that make a clause of their own: a "that" after them ("said the shift did not mean that
+/// ...") belongs to that clause, not to the reporting verb.
+const CLAUSE_VERBS: &[&str] =
+    &["is", "was", "are", "were", "did", "does", "do", "has", "have", "had", "will", "would", "could", "can", "may", "might", "must", "should", "not"];
+
+/// Byte just after " that " within the first `max_words` words of `text`, when no word between
+/// the verb and it makes a clause of its own.
 fn after_that(text: &str, max_words: usize) -> Option<usize> {
     let mut offset = 0;
     for (n, word) in text.split_inclusive(' ').enumerate() {
@@ -195,10 +201,11 @@ fn after_that(text: &str, max_words: usize) -> Option<usize> {
             return None;
         }
         offset += word.len();
-        if word.trim() == "that" {
+        let bare = word.trim();
+        if bare == "that" {
             return Some(offset);
         }
-        if word.contains(['.', ';']) {
+        if word.contains(['.', ';']) || CLAUSE_VERBS.contains(&bare) {
             return None;
         }
     }

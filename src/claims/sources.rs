@@ -457,6 +457,11 @@ pub(crate) fn describe_unplaced(phrase: &str) -> Option<Unplaced> {
             }
         }
     }
+    if matches!(desc.source_type.as_str(), "person" | "expert" | "official") {
+        if let Some(kind) = affiliation_kind(text) {
+            desc.source_type = kind.to_string();
+        }
+    }
     if desc.source_type == "official" && desc.name.is_none() {
         // "South Korea's spy agency" is the NIS; "the spy agency" too.
         if let Some((_, _, canonical, _)) = institutions.iter().find(|(_, _, c, _)| *c == "National Intelligence Service") {
@@ -479,6 +484,23 @@ pub(crate) fn describe_unplaced(phrase: &str) -> Option<Unplaced> {
     };
     desc.rank = core.iter().find(|w| RANKS.contains(&w.as_str()) && w.contains('-')).cloned();
     Some(Unplaced { desc, place_words: Some(text.to_string()) })
+}
+
+/// Who a described person speaks for when the phrase says whose they are: "a researcher at the
+/// group", "the group's head" (a rights group told of before: this press calls NGOs "the
+/// group") speak as `ngo`; "family spokesperson Lisa Pak" speaks for a family, as a `person`.
+fn affiliation_kind(phrase: &str) -> Option<&'static str> {
+    const GROUP: &[&str] = &["the group", "the rights group", "the organization", "the organisation", "the ngo", "the charity"];
+    const FAMILY: &[&str] = &["family spokesperson", "family spokesman", "family spokeswoman", "the family's", "his family's", "her family's"];
+    let lower = phrase.to_ascii_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| lower.match_indices(w).any(|(at, _)| is_word_boundary(&lower, at, at + w.len())));
+    if has(FAMILY) {
+        Some("person")
+    } else if has(GROUP) {
+        Some("ngo")
+    } else {
+        None
+    }
 }
 
 /// Words of a relative clause that make a described person a former detainee or an escapee.

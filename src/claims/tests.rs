@@ -436,3 +436,15 @@ fn a_participle_after_the_main_clause_reports_for_its_subject() {
     assert_eq!(r[0].1, "most of the guards took bribes from smugglers");
     assert!(rows("Crowds cheered the leader, saying nothing about the camps.").is_empty());
 }
+
+#[test]
+fn people_speak_for_whom_the_phrase_ties_them_to() {
+    let r = rows("Kim Soo-jin, a researcher at the group, said the camps had grown since 2015.");
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!((r[0].1.as_str(), r[0].2.as_str()), ("the camps had grown since 2015", "ngo"));
+    let r = rows("\"We are grateful,\" said family spokesman John Roe.");
+    assert_eq!(r[0].2, "person", "{r:?}");
+    // a "that" after a clause of its own belongs to that clause
+    let r = rows("The official said the release did not mean that the camps were closing.");
+    assert_eq!(r[0].1, "the release did not mean that the camps were closing", "{r:?}");
+}
