@@ -219,9 +219,10 @@ fn is_proper_name_phrase(part: &str) -> bool {
         && words.iter().all(|w| small(w) || w.trim_start_matches('(').chars().next().is_some_and(char::is_uppercase))
 }
 
-/// A description of a speaker's office ("North Korea's ambassador in Geneva") that a name follows.
+/// A description of a speaker's office ("North Korea's ambassador in Geneva", "The U.N. special
+/// rapporteur on North Korean human rights") that a name follows.
 fn names_role(part: &str) -> bool {
-    part.split_whitespace().count() <= 8
+    part.split_whitespace().count() <= 12
         && part.split_whitespace().any(|w| {
             let word = w.trim_matches(|c: char| !c.is_alphanumeric());
             cues::ROLE_WORDS.iter().any(|role| role.eq_ignore_ascii_case(word))

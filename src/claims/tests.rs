@@ -448,3 +448,10 @@ fn people_speak_for_whom_the_phrase_ties_them_to() {
     let r = rows("The official said the release did not mean that the camps were closing.");
     assert_eq!(r[0].1, "the release did not mean that the camps were closing", "{r:?}");
 }
+
+#[test]
+fn a_long_office_then_the_name_speaks_as_the_office() {
+    let r = rows("The U.N. special rapporteur on human rights in North Korea, Jane Roe, has estimated that 2,000 people are held.");
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!((r[0].1.as_str(), r[0].2.as_str()), ("2,000 people are held", "official"));
+}
