@@ -215,3 +215,34 @@ pub fn attach_meta(inputs: &mut [Input], meta: &HashMap<String, Meta>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tables::build_all;
+
+    /// The bundled example articles, as loaded documents.
+    fn examples() -> Vec<LoadedDoc> {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/articles");
+        let files = crate::input::collect_files(&[dir]).expect("the examples list");
+        files
+            .iter()
+            .map(|path| LoadedDoc {
+                doc_id: crate::input::doc_id_of(path),
+                text: text::read_text_file(path, Decoding::Strict).expect("an example reads"),
+                meta: Meta::default(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn chunk_size_and_stage_order_do_not_change_the_output() {
+        let options = Options::default();
+        let docs = examples();
+        let mut stages = Vec::new();
+        let together = extract_loaded(docs.clone(), &options, &mut |stage| stages.push(stage));
+        assert_eq!(stages, Stage::ALL.to_vec());
+        let one_by_one: Vec<DocResult> = docs.into_iter().flat_map(|doc| extract_loaded(vec![doc], &options, &mut |_| {})).collect();
+        assert_eq!(build_all(&together).expect("builds"), build_all(&one_by_one).expect("builds"));
+    }
+}
