@@ -608,7 +608,7 @@ const VAGUE_COUNTS: &[(&str, i64, Option<i64>)] = &[
     ("thousands", 2000, Some(9999)),
     ("dozens", 24, Some(99)),
 ];
-const COUNT_PATTERN: &str = r"(?i)(?-u:\b)(?:(?P<vague>hundreds of thousands|tens of thousands|some hundreds|hundreds|thousands|dozens)|(?P<between>between )?(?P<more>more than |over |at least )?(?P<approx>about |around |some |nearly |almost |roughly |approximately |as many as |up to )?(?P<num>\d{1,3}(?:,\d{3})+|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)(?: (?:to|and) (?P<num2>\d{1,3}(?:,\d{3})+|\d+))?)(?P<rest> of (?:them|the|these|those)(?-u:\b)| (?:of )?(?:[a-z'-]+ ){0,3}(?:prisoners|inmates|people|convicts|detainees|defectors|soldiers|officials|north koreans|individuals|persons|women|men|children|family members|captives|workers|residents|citizens|traders|smugglers|merchants|students|farmers|brokers|escapees|refugees|civilians|guards|members|victims|customers|buyers|relatives|accomplices|friends|neighbou?rs|colleagues|christians|believers|youths|teenagers|juveniles|minors|labou?rers|employees|cadres|officers|villagers|fishermen|miners|others|americans|foreigners|nationals|journalists|missionaries)(?-u:\b)(?: per [a-z]+)?)";
+const COUNT_PATTERN: &str = r"(?i)(?-u:\b)(?:(?P<vague>hundreds of thousands|tens of thousands|some hundreds|hundreds|thousands|dozens)|(?P<between>between )?(?P<more>more than |over |at least )?(?P<approx>about |around |some |nearly |almost |roughly |approximately |as many as |up to )?(?P<num>\d{1,3}(?:,\d{3})+|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)(?: (?:to|and) (?P<num2>\d{1,3}(?:,\d{3})+|\d+))?)(?P<rest> of (?:them|the|these|those)(?-u:\b)| (?:of )?(?:[a-z.'-]+ ){0,3}(?:prisoners|inmates|people|convicts|detainees|defectors|soldiers|officials|north koreans|individuals|persons|women|men|children|family members|captives|workers|residents|citizens|traders|smugglers|merchants|students|farmers|brokers|escapees|refugees|civilians|guards|members|victims|customers|buyers|relatives|accomplices|friends|neighbou?rs|colleagues|christians|believers|youths|teenagers|juveniles|minors|labou?rers|employees|cadres|officers|villagers|fishermen|miners|others|americans|foreigners|nationals|journalists|missionaries|koreans|canadians|japanese|chinese|aides|activists|dissidents|pastors|diplomats|sailors|crewmen)(?-u:\b)(?: per [a-z]+)?)";
 static COUNT_RE: LazyLock<Regex> = LazyLock::new(|| regex(COUNT_PATTERN));
 
 fn parse_number(text: &str) -> Option<i64> {
@@ -839,6 +839,9 @@ mod tests {
         assert_eq!((c[0].text.as_str(), c[0].min), ("15 family members per prison", None));
         assert!(counts_in("sentenced to 15 years in 12 re-education camps").is_empty());
         assert!(counts_in("a trader held in Hyesan in 2015 said guards").is_empty());
+        assert_eq!(counts_in("at least three U.S. citizens are held").first().and_then(|c| c.min), Some(3));
+        assert_eq!(counts_in("two other South Koreans were arrested").first().and_then(|c| c.min), Some(2));
+        assert_eq!(counts_in("two of his aides were executed").first().and_then(|c| c.min), Some(2));
         assert!(counts_in("was shot in front of hundreds of officials").is_empty());
         assert!(counts_in("an execution watched by 500 residents").is_empty());
         assert_eq!(counts_in("some 2000 prisoners").first().and_then(|c| c.min), Some(2000));
