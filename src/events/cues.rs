@@ -82,7 +82,7 @@ const PLANNED_AFTER: &str = r"(?i)^\s*(?:will|is expected|is set|be given|be gra
 /// Counterfactuals and bare possibilities ("could be sent to a labor camp", "may be executed").
 /// An adverb may stand between ("some may even be executed", "could also face"). Demands and
 /// purposes (below) are no happenings either: together they make the hypothetical cue.
-const HYPOTHETICAL_MODAL: &str = r"(?i)(?-u:\b)(?:(?:would|could|might) (?:(?:even|also|well|still) )?have|(?:would|could|may|might) (?:(?:even|also|well|still) )?be|(?:could|may|might) (?:(?:even|also|well|still) )?face|if)(?-u:\b)";
+const HYPOTHETICAL_MODAL: &str = r"(?i)(?-u:\b)(?:(?:would|could|might) (?:(?:even|also|well|still) )?have|(?:would|could|may|might) (?:(?:even|also|well|still) )?be|(?:could|may|might) (?:(?:even|also|well|still) )?face|(?:should|must) (?:(?:not|never) )?be|if)(?-u:\b)";
 /// A verb of asking, then "to"/"for" and at most a few words before the trigger ("called on
 /// Pyongyang to release", "urged Pyongyang to grant him"), or right before it ("demanded the").
 const DEMAND: &str = r"(?i)(?-u:\b)(?:urg(?:ed|es|e|ing)|call(?:ed|s|ing)?|demand(?:ed|s|ing)?|ask(?:ed|s|ing)?|appeal(?:ed|s|ing)?|press(?:ed|es|ing)?) (?:[a-z0-9'.-]+ ){0,5}?(?:to|for)(?: [a-z']+){0,5}$|(?-u:\b)(?:urg(?:ed|es|e|ing)|demand(?:ed|s|ing)?|seek(?:s|ing)?|sought)(?: the)?(?: immediate)?$";
@@ -144,7 +144,8 @@ const ENUMERATED_WORD: u8 = 32;
 /// patterns see: `\b` also breaks at apostrophes ("year's" holds "year" and "s").
 fn cue_words_of(word: &str) -> u8 {
     match word {
-        "would" | "could" | "might" | "may" | "if" => HYPOTHETICAL_WORD,
+        // "should not be forcibly repatriated", "must be released": a demand, no happening
+        "would" | "could" | "might" | "may" | "if" | "should" | "must" => HYPOTHETICAL_WORD,
         "urged" | "urges" | "urge" | "urging" | "call" | "called" | "calls" | "calling" | "demand" | "demanded" | "demands" | "demanding" | "ask" | "asked"
         | "asks" | "asking" | "appeal" | "appealed" | "appeals" | "appealing" | "press" | "pressed" | "presses" | "pressing" | "seek" | "seeks" | "seeking"
         | "sought" => HYPOTHETICAL_WORD,

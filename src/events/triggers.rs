@@ -103,7 +103,7 @@ pub const TRIGGERS: &[TriggerDef] = &[
         r"sentenced (?:[a-z'-]+ ){0,5}?to death(?: by (?:a )?(?:firing squads?|hanging))?|death sentences?|condemned to death",
     ),
     // Death in custody (only with a prison word in the sentence, see `needs_custody`).
-    t("death", "death", None, r"died|dies|die|dying|dropping dead|dropped dead|(?:beaten|starved|tortured|worked) to death|deaths?"),
+    t("death", "death", None, r"died|dies|die|dying|perished|perish(?:es|ing)?|dropping dead|dropped dead|(?:beaten|starved|tortured|worked) to death|deaths?"),
     // Abuse.
     t(
         "abuse",
@@ -203,7 +203,7 @@ const REJECT_BEFORE: &[(&str, &[&str])] = &[
 /// Tuesday by HRNK").
 static PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
     crate::text::regex(
-        r"(?i)(?-u:\b)(?:reports?|statements?|videos?|images|imagery|data|footage|album|film|books?|photos|documents?|figures|results|list|details|findings|songs?|movies?|survey|study)\s+(?:(?:was|were|is|are|has been|have been|had been|being|to be)\s*)?$",
+        r"(?i)(?-u:\b)(?:reports?|statements?|videos?|images|imagery|data|footage|album|film|books?|photos|documents?|figures|results|list|details|findings|songs?|movies?|survey|study),?\s+(?:(?:was|were|is|are|has been|have been|had been|being|to be)\s*)?$",
     )
 });
 
@@ -490,6 +490,7 @@ mod tests {
             ("China forcibly returned 60 defectors in April.", "repatriation"),
             ("When I was sent back in 2012, I was held for a month.", "repatriation"),
             ("The guards beat us with sticks.", "abuse"),
+            ("Thousands of prisoners have perished in the camps.", "death"),
             ("Two inmates died of hunger at the prison last month.", "death"),
             ("Former detainees said they had seen other prisoners die in custody.", "death"),
             ("Guards tortured the detainees for days.", "abuse"),
@@ -516,6 +517,7 @@ mod tests {
     fn rejects_non_penal_uses() {
         assert!(found("Amnesty International said the camps grew.").is_empty());
         assert!(found("The ministry released a report on trade.").is_empty());
+        assert!(found("The commission's report, released in Geneva on Monday, said so.").is_empty());
         assert!(found("THE MINISTRY RELEASED A REPORT ON TRADE.").is_empty());
         assert!(found("AMNESTY International said so.").is_empty());
         let lecture = found("At a lecture held in March, residents were told to report smugglers.");
