@@ -326,6 +326,13 @@ pub fn find_hits(doc: &Document, clauses: &Clauses, cues: &mut DocCues, time: &T
         let mine: Vec<&TimeGroup> = owned_groups.iter().filter_map(|&g| groups.get(g)).collect();
         out.extend(split_by_moment(hit, &mine));
     }
+    // "issued a decree on granting amnesty ... on the occasion of the 70th anniversary" (in
+    // July, for August): what is dated after the day of publication has not happened yet.
+    if let Some(published) = doc.published {
+        for hit in out.iter_mut().filter(|h| h.status == Status::Occurred && h.identity.wholly_after(published)) {
+            hit.status = Status::Planned;
+        }
+    }
     out
 }
 

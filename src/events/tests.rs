@@ -396,3 +396,18 @@ fn threats_to_anyone_and_groups_told_before() {
     let occurred: Vec<&Event> = events.iter().filter(|e| e.event_type == "detention" && e.status == "occurred").collect();
     assert_eq!(occurred.len(), 1, "{:?}", types(&events));
 }
+
+#[test]
+fn a_decree_for_anniversaries_still_to_come_is_one_planned_amnesty_from_its_written_date() {
+    let text = "Pyongyang, July 14 (KCNA) -- The Presidium of the Supreme People's Assembly issued a decree on granting \
+                amnesty to convicts on the occasion of the 70th anniversary of the liberation of Korea and the 70th \
+                anniversary of the founding of the Workers' Party of Korea. According to the decree, the amnesty will \
+                be granted to convicts from August 1.";
+    let (_, events) = events_at(text, Date::new(2015, 7, 14));
+    assert_eq!(types(&events), vec![("amnesty", "planned")]);
+    assert_eq!(events[0].date_value.as_deref(), Some("2015-08-01"));
+    assert_eq!(events[0].occasion.as_deref(), Some("liberation_day"));
+    // told after the anniversaries, the same decree is a past one
+    let (_, events) = events_at(text.split(" According").next().unwrap_or(""), Date::new(2016, 1, 5));
+    assert_eq!(types(&events), vec![("amnesty", "occurred")]);
+}

@@ -95,10 +95,22 @@ impl Identity {
         self.date.as_ref().or(self.occasion_date.as_ref())
     }
 
+    /// Whether every day the identity's date may be lies after `day` (a year-less date never does).
+    pub fn wholly_after(&self, day: Date) -> bool {
+        self.when().and_then(|d| d.start.filter(|_| d.has_year())).is_some_and(|start| start > day)
+    }
+
     /// Fills what `self` lacks from `other` (an event learning its date from a later sentence).
     pub fn fill_from(&mut self, other: &Identity) {
+        // A date worked out from the occasion gives way to one written in the same year ("on the
+        // occasion of the 70th anniversary" is Aug. 15; "granted from August 1" is the date).
+        let from_occasion = |identity: &Identity| identity.date.is_some() && identity.date == identity.occasion_date;
+        let same_year = |a: &DateInfo, b: &DateInfo| a.has_year() && b.has_year() && a.start.map(|d| d.year) == b.start.map(|d| d.year);
         match (&self.date, &other.date) {
             (None, Some(_)) => self.date.clone_from(&other.date),
+            (Some(mine), Some(theirs)) if from_occasion(self) && !from_occasion(other) && theirs.rank() == 3 && same_year(mine, theirs) => {
+                self.date = Some(theirs.clone());
+            }
             (Some(mine), Some(theirs)) if within(theirs, mine) && (theirs.rank() > mine.rank() || theirs.span_days() < mine.span_days()) => {
                 self.date = Some(theirs.clone());
             }
@@ -199,7 +211,10 @@ static JOIN: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)^\s*(?:[-–—]|,?\s*which (?:marks|marked|falls on|fell on|is)|,?\s*marking|on|in|of|celebrated on|\(|,)?\s*(?:the\s+)?$"));
 /// Joins two occasions one act marks together ("to mark the 100th birthday of Kim Il Sung and the
 /// 70th birthday of Kim Jong Il"): checked only between occasions of one year.
-static JOINT_OCCASIONS: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)^\s*,?\s*(?:and|as well as)\s+(?:of\s+)?(?:the\s+)?$"));
+/// The first occasion's name may run on past what the occasion reader took ("the liberation of
+/// Korea and the 70th anniversary of the founding").
+static JOINT_OCCASIONS: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)^(?:\s+of\s+(?:Korea|the\s+country|the\s+nation|the\s+DPRK))?\s*,?\s*(?:and|as\s+well\s+as)\s+(?:of\s+)?(?:the\s+)?$"));
 
 /// Whether `next` is a further occasion celebrated together with `last` (same year, "and"
 /// between them), so that one act marking both is one moment, not a list of two.
