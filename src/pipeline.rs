@@ -176,7 +176,15 @@ fn events_of_claims(events: &[Event], claim_count: usize) -> Vec<Vec<usize>> {
 /// Extracts a batch of documents in parallel, in input order. The first error (in input order)
 /// is returned; no document is silently dropped.
 pub fn extract_documents(inputs: Vec<Input>, options: &Options) -> Result<Vec<DocResult>> {
-    // Enough chunks to keep every thread busy, none larger than STAGE_CHUNK.
+    Ok(map_chunks(inputs, options, Ok)?.into_iter().flatten().collect())
+}
+
+/// Cuts the inputs into chunks (enough to keep every thread busy, none larger than
+/// [`STAGE_CHUNK`]), extracts the chunks in parallel and hands each chunk's results to `finish`
+/// on the thread that made them (the tables turn them into Arrow there, so a chunk's
+/// intermediate results are freed as soon as it is done). Returns what `finish` made, in input
+/// order, or the first error in input order.
+pub fn map_chunks<T: Send>(inputs: Vec<Input>, options: &Options, finish: impl Fn(Vec<DocResult>) -> Result<T> + Sync) -> Result<Vec<T>> {
     let threads = rayon::current_num_threads().max(1);
     let chunk_size = inputs.len().div_ceil(threads * 4).clamp(1, STAGE_CHUNK);
     let mut chunks: Vec<Vec<Input>> = Vec::with_capacity(inputs.len().div_ceil(chunk_size));
@@ -184,18 +192,13 @@ pub fn extract_documents(inputs: Vec<Input>, options: &Options) -> Result<Vec<Do
     while rest.peek().is_some() {
         chunks.push(rest.by_ref().take(chunk_size).collect());
     }
-    let done: Vec<Result<Vec<DocResult>>> = chunks
+    chunks
         .into_par_iter()
         .map(|chunk| {
             let loaded = chunk.into_iter().map(|input| LoadedDoc::load(input, options.decoding)).collect::<Result<Vec<_>>>()?;
-            Ok(extract_loaded(loaded, options, &mut |_| {}))
+            finish(extract_loaded(loaded, options, &mut |_| {}))
         })
-        .collect();
-    let mut results = Vec::new();
-    for chunk in done {
-        results.extend(chunk?);
-    }
-    Ok(results)
+        .collect()
 }
 
 /// Applies metadata rows (by doc_id) to inputs that have no metadata of their own.

@@ -12,7 +12,7 @@ use arrow_array::{ArrayRef, BooleanArray, Date32Array, Int32Array, Int64Array, R
 use arrow_schema::{DataType, Field, Fields, Schema, SchemaRef};
 
 use crate::error::Result;
-use crate::pipeline::{extract_documents, DocResult, Input, Options};
+use crate::pipeline::{map_chunks, DocResult, Input, Options};
 use crate::text::Span;
 
 /// The names of the four tables, in the order they are written.
@@ -195,22 +195,16 @@ pub fn build_all(results: &[DocResult]) -> Result<Vec<RecordBatch>> {
     Ok(vec![articles(results)?, events(results)?, facilities(results)?, claims(results)?])
 }
 
-/// How many documents are extracted between two conversions to Arrow. A document's result (its
-/// normalised text, sentences, spans, rows) is several times its size; turning it into Arrow
-/// rows every few hundred documents frees it early, so a large call neither holds every result
-/// at once nor keeps asking the system for fresh pages (on 10 MB in one call: peak RSS 270 ->
-/// 180 MB and ~8% faster, BENCHMARKS.md).
-pub const ARROW_EVERY: usize = 512;
-
-/// Extracts the inputs into the four tables, each as a list of record batches (one per
-/// [`ARROW_EVERY`] documents), in input order.
+/// Extracts the inputs into the four tables, each as a list of record batches (one per chunk
+/// of documents, see [`map_chunks`]), in input order. Each chunk becomes Arrow on the thread that
+/// extracted it, so a call never holds more than the chunks in flight as intermediate results (a
+/// document's result, with its normalised text, sentences and spans, is several times its size;
+/// holding all of them made a 10 MB call peak at 270 MB RSS and zero fresh pages for ~17% of its
+/// time, BENCHMARKS.md).
 pub fn extract_tables(inputs: Vec<Input>, options: &Options) -> Result<[Vec<RecordBatch>; 4]> {
     let mut tables: [Vec<RecordBatch>; 4] = Default::default();
-    let mut rest = inputs.into_iter().peekable();
-    while rest.peek().is_some() {
-        let chunk: Vec<Input> = rest.by_ref().take(ARROW_EVERY).collect();
-        let results = extract_documents(chunk, options)?;
-        for (table, batch) in tables.iter_mut().zip(build_all(&results)?) {
+    for chunk in map_chunks(inputs, options, |results| build_all(&results))? {
+        for (table, batch) in tables.iter_mut().zip(chunk) {
             table.push(batch);
         }
     }
@@ -355,19 +349,19 @@ pub fn empty_all() -> Result<Vec<RecordBatch>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pipeline::Meta;
+    use crate::pipeline::{Meta, STAGE_CHUNK};
 
     #[test]
     fn tables_built_chunk_by_chunk_equal_one_build_of_everything() {
         let text = "North Korea released 30 prisoners in an amnesty on Feb. 16, a source in Hyesan told Daily NK. \
                     Some were held at the Chongori camp.";
         let inputs: Vec<Input> =
-            (0..ARROW_EVERY * 2 + 7).map(|i| Input::Text { doc_id: format!("d{i:05}"), text: text.to_string(), meta: Meta::default() }).collect();
+            (0..STAGE_CHUNK * 9 + 7).map(|i| Input::Text { doc_id: format!("d{i:05}"), text: text.to_string(), meta: Meta::default() }).collect();
         let options = Options::default();
         let chunked = extract_tables(inputs.clone(), &options).expect("extracts");
-        let whole = build_all(&extract_documents(inputs, &options).expect("extracts")).expect("builds");
+        let whole = build_all(&crate::pipeline::extract_documents(inputs, &options).expect("extracts")).expect("builds");
         for (batches, all) in chunked.iter().zip(&whole) {
-            assert_eq!(batches.len(), 3);
+            assert!(batches.len() > 1);
             assert_eq!(batches.iter().map(RecordBatch::num_rows).sum::<usize>(), all.num_rows());
             let mut offset = 0;
             for batch in batches {
