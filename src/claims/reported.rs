@@ -542,7 +542,8 @@ fn participle_claim(doc: &Document, sentence: Span, hit: &CueHit, accept: &dyn F
     let source = trim_span(doc, Span::new(sentence.start, sentence.start + subject_end?));
     let after = doc.norm.get(hit.span.end..sentence.end)?;
     let content = trim_span(doc, Span::new(hit.span.end + after_that(after, 1).unwrap_or(0), sentence.end));
-    if !accept(doc.slice(source)) || meaningful_words(doc.slice(content)) < 3 || EMPTY_CONTENT.iter().any(|w| doc.slice(content).starts_with(w)) {
+    let opener = doc.slice(content).split_whitespace().next().unwrap_or("").to_ascii_lowercase();
+    if !accept(doc.slice(source)) || meaningful_words(doc.slice(content)) < 3 || EMPTY_CONTENT.contains(&opener.as_str()) {
         return None;
     }
     Some(ReportedClaim { content, attribution: Attribution { cue: hit.cue, cue_span: hit.span, source, tail: source }, via_span: None })

@@ -435,6 +435,9 @@ fn a_participle_after_the_main_clause_reports_for_its_subject() {
     assert_eq!(r.len(), 1, "{r:?}");
     assert_eq!(r[0].1, "most of the guards took bribes from smugglers");
     assert!(rows("Crowds cheered the leader, saying nothing about the camps.").is_empty());
+    let r = rows("The ministry issued a statement, saying soldiers had shot two smugglers at the border.");
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].1, "soldiers had shot two smugglers at the border");
 }
 
 #[test]
