@@ -189,7 +189,8 @@ impl<'a> Builder<'a> {
         self.main_candidates(event_type)
             .max_by_key(|(i, d)| {
                 let agrees = compatible(&d.identity, &hit.identity, d.status == Status::Planned) != Some(false);
-                (!d.background, agrees, d.status == hit.status, d.hits.len(), *i)
+                // An unmarked headline ("Amnesty decree sets off scramble") says nothing of tense.
+                (!d.background, agrees, hit.explicit && d.status == hit.status, d.hits.len(), *i)
             })
             .map(|(i, _)| i)
     }

@@ -202,6 +202,12 @@ fn find_heads(text: &str) -> Vec<Head<'_>> {
 }
 
 /// A leading ordinal before an alias ("the 70th Party foundation day").
+/// An ordinal and a conjunction just before a head: "the fifth and [10th anniversaries]".
+static ORDINAL_LIST_BEFORE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    compile(
+        r"(?i)(?-u:\b)(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[a-z]+tieth|hundredth)\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$",
+    )
+});
 static ORDINAL_BEFORE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| compile(r"(?i)(?-u:\b)(\d{1,3})(?:st|nd|rd|th)\s+$"));
 
 /// Word cues that say which event an anniversary counts.
@@ -458,8 +464,12 @@ pub fn find_occasions(text: &str) -> Vec<OccasionMention> {
         let anniversary = found.ordinal;
         let head_text = found.text.to_ascii_lowercase();
         let plural = head_text.ends_with('s');
-        // "the fifth and 10th anniversaries of ...": a custom, not one date.
-        let anniversary = if plural { None } else { anniversary };
+        // "the fifth and 10th anniversaries of ...": a custom, not one date; "the 70th
+        // anniversaries of liberation and of the party" is one ordinal for each occasion.
+        let listed_ordinals = text
+            .get(window_start(text, head.start, 30, prev_end)..head.start)
+            .is_some_and(|before| ORDINAL_LIST_BEFORE_RE.as_ref().is_some_and(|re| re.is_match(before)));
+        let anniversary = if plural && (listed_ordinals || anniversary.is_none()) { None } else { anniversary };
         let mut event: Option<&str> = EVENT_CUES.iter().find(|(w, _)| head_text.contains(w)).map(|(_, e)| *e);
         let right_hits = cue_hits(text, head.end, right);
         let left_hits = cue_hits(text, left, head.start);

@@ -610,10 +610,11 @@ static TENSE_CUES: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
 });
 
 /// The date an act told in the infinitive takes effect from: "issued a decree last Thursday to
-/// grant amnesty to convicts from Aug. 1". The decree is past; the act it orders is still to come.
+/// grant amnesty to convicts from Aug. 1", "had issued a decree granting amnesty from August 1".
+/// The decree is past; the act it orders is still to come.
 static INFINITIVE_EFFECTIVE_FROM: LazyLock<regex::Regex> = LazyLock::new(|| {
     crate::text::regex(
-        r"(?i)\bto\s+(?:grant|give|offer|declare|proclaim|release|free|pardon|commute|reduce|implement|begin|start|open|close)\b[^.;:!?]*?\b(?:as\s+from|from|effective|starting|beginning|as\s+of)\s+$",
+        r"(?i)(?:\bto\s+(?:grant|give|offer|declare|proclaim|release|free|pardon|commute|reduce|implement|begin|start|open|close)|\b(?:decree|order|resolution|decision)\s+(?:on\s+)?(?:granting|giving|declaring|releasing|freeing|pardoning))\b[^.;:!?]*?\b(?:as\s+from|from|effective|starting|beginning|as\s+of)\s+$",
     )
 });
 

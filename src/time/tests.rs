@@ -64,6 +64,7 @@ const CASES: &[Case] = &[
     ("The Presidium issued a decree on Thursday to grant amnesty to convicts from Aug. 1, KCNA said.", "2015-07-14", "Aug. 1", "2015-08-01", "reference", ""),
     ("Officials decided last week to release the inmates starting March 3, sources said.", "2020-02-20", "March 3", "2020-03-03", "reference", ""),
     ("The prisoners were held from Aug. 1 until their trial, KCNA said.", "2015-07-14", "Aug. 1", "2014-08-01", "reference", ""),
+    ("State media said the Presidium had issued a decree granting amnesty to convicts from August 1.", "2015-07-28", "August 1", "2015-08-01", "reference", ""),
     ("The regime will pardon prisoners in October.", "2015-01-20", "October", "2015-10", "reference", ""),
     ("Authorities plan to release inmates on Feb. 16.", "2022-03-01", "Feb. 16", "2023-02-16", "reference", ""),
     ("The inmates were freed on Dec. 28.", "2016-01-05", "Dec. 28", "2015-12-28", "reference", ""),
@@ -156,6 +157,15 @@ const CASES: &[Case] = &[
         "2015-10-10",
         "explicit",
         "party_founding_day",
+    ),
+    // one ordinal for two occasions ("70th anniversaries of liberation and of the party")
+    (
+        "The decree marks the 70th anniversaries of the country's liberation and the party's founding.",
+        "2015-07-14",
+        "70th anniversaries of the country's liberation",
+        "2015-08-15",
+        "anniversary",
+        "liberation_day",
     ),
     (
         "Another amnesty came on the anniversary of the country's founding in 2018.",
