@@ -165,6 +165,11 @@ impl<'a> Builder<'a> {
         })
     }
 
+    /// The draft among those `keep` accepts that a hit joined most recently.
+    fn latest_touched(&self, keep: impl Fn(&Draft) -> bool) -> Option<usize> {
+        self.drafts.iter().enumerate().filter(|(_, d)| keep(d)).max_by_key(|(i, _)| self.touch.get(*i).copied().unwrap_or(0)).map(|(i, _)| i)
+    }
+
     /// The count of the first counted hit of a draft.
     fn counted(&self, d: &Draft) -> Option<i64> {
         d.hits.iter().find_map(|&h| self.hits.get(h).and_then(|x| x.count_min))
@@ -355,14 +360,7 @@ impl<'a> Builder<'a> {
         }
         // "most of those arrested were women": the latest happening of the type, whatever its kind.
         if hit.group_told_before && hit.status == Status::Occurred {
-            let latest = self
-                .drafts
-                .iter()
-                .enumerate()
-                .filter(|(_, d)| d.event_type == event_type && d.status == Status::Occurred && !d.identity.aggregate)
-                .max_by_key(|(i, _)| self.touch.get(*i).copied().unwrap_or(0))
-                .map(|(i, _)| i);
-            if let Some(d) = latest {
+            if let Some(d) = self.latest_touched(|d| d.event_type == event_type && d.status == Status::Occurred && !d.identity.aggregate) {
                 self.attach(d, h);
                 return;
             }
@@ -385,13 +383,7 @@ impl<'a> Builder<'a> {
         }
         if !hit.explicit && hit.identity.is_empty() {
             let recent = |want_plain: bool| {
-                self.drafts
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, d)| d.event_type == event_type && same_family(d) && !d.identity.aggregate)
-                    .filter(|(_, d)| !want_plain || d.status == Status::Occurred)
-                    .max_by_key(|(i, _)| self.touch.get(*i).copied().unwrap_or(0))
-                    .map(|(i, _)| i)
+                self.latest_touched(|d| d.event_type == event_type && same_family(d) && !d.identity.aggregate && (!want_plain || d.status == Status::Occurred))
             };
             match recent(true).or_else(|| recent(false)) {
                 Some(d) => self.attach(d, h),

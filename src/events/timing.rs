@@ -95,6 +95,11 @@ impl Identity {
         self.date.as_ref().or(self.occasion_date.as_ref())
     }
 
+    /// Whether the only date is the occasion's own ("on the 70th anniversary", no written date).
+    fn dated_by_occasion_only(&self) -> bool {
+        self.date.is_none() || self.date == self.occasion_date
+    }
+
     /// Whether every day the identity's date may be lies after `day` (a year-less date never does).
     pub fn wholly_after(&self, day: Date) -> bool {
         self.when().and_then(|d| d.start.filter(|_| d.has_year())).is_some_and(|start| start > day)
@@ -104,7 +109,7 @@ impl Identity {
     pub fn fill_from(&mut self, other: &Identity) {
         // A date worked out from the occasion gives way to one written in the same year ("on the
         // occasion of the 70th anniversary" is Aug. 15; "granted from August 1" is the date).
-        let from_occasion = |identity: &Identity| identity.date.is_some() && identity.date == identity.occasion_date;
+        let from_occasion = |identity: &Identity| identity.date.is_some() && identity.dated_by_occasion_only();
         let same_year = |a: &DateInfo, b: &DateInfo| a.has_year() && b.has_year() && a.start.map(|d| d.year) == b.start.map(|d| d.year);
         match (&self.date, &other.date) {
             (None, Some(_)) => self.date.clone_from(&other.date),
@@ -182,8 +187,7 @@ pub fn compatible(event: &Identity, hit: &Identity, planned: bool) -> Option<boo
     // ahead of the birthdays it celebrates ("from Jan. 30", for Feb. 16 and April 15).
     // The long lead holds only where the occasion is all that dates that side.
     let near = |marking: &Identity, d0: i32, d1: i32| {
-        let only_occasion = marking.date.is_none() || marking.date == marking.occasion_date;
-        let lead = if planned && only_occasion { PLANNED_OCCASION_LEAD_DAYS } else { 10 };
+        let lead = if planned && marking.dated_by_occasion_only() { PLANNED_OCCASION_LEAD_DAYS } else { 10 };
         marking.occasion_date.as_ref().and_then(DateInfo::range).is_some_and(|(o0, _)| d1 <= o0 && o0 - d0 <= lead)
     };
     if near(event, b0, b1) || near(hit, a0, a1) {
